@@ -1,0 +1,51 @@
+import { benchDir } from "../paths.js";
+import { runNode } from "../util/child.js";
+import { median, round } from "../util/stats.js";
+import type { Measure } from "./types.js";
+
+// The child times only the dynamic import itself, so Node's own start-up is not counted.
+const IMPORT_CODE = [
+  "const started = performance.now();",
+  "await import('@gong-agent/core');",
+  "console.log(JSON.stringify({ importMs: performance.now() - started }));",
+].join("\n");
+const EMPTY_CODE = "console.log(JSON.stringify({ importMs: 0 }));";
+
+/**
+ * coreImportMs: median over fresh Node processes of the time `await import("@gong-agent/core")`
+ * takes inside the process (module cache empty; the OS file cache is warm, as on any second run).
+ * For context it also reports whole-process wall times with and without the import.
+ */
+export const coreImport: Measure = {
+  name: "import",
+  keys: ["coreImportMs"],
+  async run(settings) {
+    const importMs: number[] = [];
+    const withImportWall: number[] = [];
+    const emptyWall: number[] = [];
+    // One discarded run of each warms the OS file cache, so every timed run sees the same state.
+    await runNode(["--input-type=module", "-e", IMPORT_CODE], { cwd: benchDir });
+    await runNode(["--input-type=module", "-e", EMPTY_CODE], { cwd: benchDir });
+    for (let run = 0; run < settings.importRuns; run++) {
+      const empty = await runNode(["--input-type=module", "-e", EMPTY_CODE], { cwd: benchDir });
+      emptyWall.push(empty.wallMs);
+      const withImport = await runNode(["--input-type=module", "-e", IMPORT_CODE], { cwd: benchDir });
+      withImportWall.push(withImport.wallMs);
+      importMs.push(parseImportMs(withImport.stdout));
+    }
+    const processDelta = median(withImportWall) - median(emptyWall);
+    return {
+      values: { coreImportMs: round(median(importMs), 1) },
+      notes: [
+        `import("@gong-agent/core") inside a fresh process: median ${round(median(importMs), 1)} ms over ${settings.importRuns} processes (min ${round(Math.min(...importMs), 1)}, max ${round(Math.max(...importMs), 1)})`,
+        `whole process wall time: ${round(median(withImportWall), 1)} ms with the import, ${round(median(emptyWall), 1)} ms for an empty node start (difference ${round(processDelta, 1)} ms)`,
+      ],
+    };
+  },
+};
+
+function parseImportMs(stdout: string): number {
+  const parsed = JSON.parse(stdout.trim()) as { importMs?: unknown };
+  if (typeof parsed.importMs !== "number") throw new Error(`unexpected import timing output: ${stdout}`);
+  return parsed.importMs;
+}
