@@ -18,3 +18,4 @@ export {
   GongTimeoutError,
   GongValidationError,
 } from "./errors.js";
+export * from "./hosted/index.js";

@@ -1,0 +1,231 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  GongAuthenticationError,
+  GongConnectionError,
+  GongNotFoundError,
+  GongRateLimitError,
+  GongReauthRequiredError,
+  GongServerError,
+  GongValidationError,
+  HostedApiClient,
+  HostedConnectorAmbiguousError,
+  HostedConnectorNotFoundError,
+  HostedExecutor,
+} from "../../src/index.js";
+import { type FakeHostedApi, startFakeHostedApi } from "./fake-hosted-api.js";
+
+let api: FakeHostedApi;
+
+beforeEach(async () => {
+  api = await startFakeHostedApi();
+});
+afterEach(async () => {
+  await api.close();
+});
+
+function client(extra: { organizationId?: string } = {}) {
+  return new HostedApiClient({ clientId: "app-id", clientSecret: "app-secret", apiUrl: api.url, ...extra });
+}
+
+const gongConnector = (id: string, workspace = "default") => ({
+  id,
+  name: `gong ${id}`,
+  workspace_name: workspace,
+  connector_type: "Gong",
+});
+
+describe("HostedApiClient", () => {
+  it("fetches one application token and reuses it while expires_in allows", async () => {
+    api.connectors.push(gongConnector("c1"));
+    const hosted = client();
+    await Promise.all([hosted.listConnectors(), hosted.listConnectors(), hosted.listConnectors()]);
+    await hosted.listConnectors();
+    expect(api.tokensIssued).toBe(1);
+    const tokenCall = api.requests.find((r) => r.path === "/api/v1/account/applications/token");
+    expect(tokenCall?.body).toEqual({ client_id: "app-id", client_secret: "app-secret" });
+    expect(tokenCall?.headers.authorization).toBeUndefined();
+  });
+
+  it("renews the token when expires_in says it is spent", async () => {
+    api.expiresIn = 1; // renewal margin is half the lifetime, so the token is stale after 0.5 s
+    const hosted = client();
+    await hosted.listConnectors();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await hosted.listConnectors();
+    expect(api.tokensIssued).toBe(2);
+  });
+
+  it("sends the bearer token, and X-Organization-Id only when an organization is set", async () => {
+    await client().listConnectors({ workspaceName: "w" });
+    await client({ organizationId: "org-42" }).listConnectors({ workspaceName: "w" });
+    const lists = api.requests.filter((r) => r.path === "/api/v1/integrations/connectors");
+    expect(lists[0]?.headers["x-organization-id"]).toBeUndefined();
+    expect(lists[1]?.headers["x-organization-id"]).toBe("org-42");
+    expect(lists[1]?.headers.authorization).toMatch(/^Bearer token-\d$/);
+    expect(lists[1]?.query.get("workspace_name")).toBe("w");
+  });
+
+  it("renews a token the hosted API refused and repeats the call once", async () => {
+    const hosted = client();
+    await hosted.listConnectors();
+    api.validTokens.clear(); // the server forgot or revoked the token before its announced expiry
+    await hosted.listConnectors();
+    expect(api.tokensIssued).toBe(2);
+  });
+
+  it("does not renew the application token when Gong behind the server refused its credentials", async () => {
+    api.handler = (r) =>
+      r.path.endsWith("/execute")
+        ? {
+            status: 401,
+            body: {
+              error: {
+                type: "authentication_error",
+                source: "gong",
+                status: 401,
+                message: "Gong refused the access key (401).",
+                retryable: false,
+              },
+              detail: "Gong refused the access key (401).",
+            },
+          }
+        : undefined;
+    const error = await client()
+      .execute("c1", { entity: "users", action: "list" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GongAuthenticationError);
+    expect((error as Error).message).toBe("Gong refused the access key (401).");
+    expect(api.tokensIssued).toBe(1);
+  });
+
+  it("maps the error body to the error family", async () => {
+    const replies: Record<string, { status: number; body: unknown; headers?: Record<string, string> }> = {
+      validation: {
+        status: 400,
+        body: {
+          error: {
+            type: "validation_error",
+            source: "gong",
+            status: 0,
+            message: 'Unknown entity "cals".',
+            field: "entity",
+            valid_values: ["calls", "users"],
+            retryable: false,
+          },
+        },
+      },
+      missing: { status: 404, body: { detail: "Connector not found" } },
+      limited: { status: 429, body: { detail: "slow down" }, headers: { "retry-after": "7" } },
+      upstream: {
+        status: 502,
+        body: {
+          error: {
+            type: "upstream_error",
+            source: "gong",
+            status: 503,
+            message: "Gong failed",
+            retryable: true,
+          },
+        },
+      },
+      reauth: {
+        status: 401,
+        body: {
+          error: { type: "reauth_required", source: "gong", message: "Reconnect Gong", retryable: false },
+        },
+      },
+      fastapi: {
+        status: 422,
+        body: { detail: [{ loc: ["body", "entity"], msg: "field required" }] },
+      },
+    };
+    api.handler = (r) => (r.path.endsWith("/execute") ? replies[r.path.split("/")[5]!] : undefined);
+    const hosted = client();
+    const run = (id: string) => hosted.execute(id, { entity: "x", action: "list" }).catch((e: unknown) => e);
+
+    const validation = await run("validation");
+    expect(validation).toBeInstanceOf(GongValidationError);
+    expect((validation as GongValidationError).field).toBe("entity");
+    expect((validation as GongValidationError).validValues).toEqual(["calls", "users"]);
+
+    const missing = await run("missing");
+    expect(missing).toBeInstanceOf(GongNotFoundError);
+    expect((missing as Error).message).toContain("POST /api/v1/integrations/connectors/missing/execute");
+    expect((missing as Error).message).toContain("Connector not found");
+
+    const limited = await run("limited");
+    expect(limited).toBeInstanceOf(GongRateLimitError);
+    expect((limited as GongRateLimitError).retryAfterMs).toBe(7000);
+
+    const upstream = await run("upstream");
+    expect(upstream).toBeInstanceOf(GongServerError);
+    expect((upstream as GongServerError).status).toBe(503);
+    expect((upstream as GongServerError).retryable).toBe(true);
+
+    expect(await run("reauth")).toBeInstanceOf(GongReauthRequiredError);
+
+    const fastapi = await run("fastapi");
+    expect(fastapi).toBeInstanceOf(GongValidationError);
+    expect((fastapi as Error).message).toContain("body.entity: field required");
+  });
+
+  it("reports an unreachable API as a connection error naming the call", async () => {
+    await api.close();
+    const error = await client()
+      .listConnectors()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GongConnectionError);
+    expect((error as Error).message).toContain("POST /api/v1/account/applications/token");
+    expect((error as Error).message).not.toContain("app-secret");
+    api = await startFakeHostedApi();
+  });
+
+  it("refuses wrong application credentials without echoing the secret", async () => {
+    const error = await new HostedApiClient({
+      clientId: "app-id",
+      clientSecret: "wrong-secret",
+      apiUrl: api.url,
+    })
+      .listConnectors()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GongAuthenticationError);
+    expect((error as Error).message).not.toContain("wrong-secret");
+  });
+});
+
+describe("connector resolution", () => {
+  it("fails clearly when the workspace has no Gong connector, or several", async () => {
+    api.connectors.push(gongConnector("a", "two"), gongConnector("b", "two"));
+    const hosted = client();
+    await expect(hosted.resolveConnectorId("none")).rejects.toBeInstanceOf(HostedConnectorNotFoundError);
+    const ambiguous = await hosted.resolveConnectorId("two").catch((e: unknown) => e);
+    expect(ambiguous).toBeInstanceOf(HostedConnectorAmbiguousError);
+    expect(ambiguous).toBeInstanceOf(GongValidationError);
+    expect((ambiguous as HostedConnectorAmbiguousError).connectorIds).toEqual(["a", "b"]);
+  });
+
+  it("looks the connector up once, however many executions follow", async () => {
+    api.connectors.push(gongConnector("only", "sales"));
+    const executor = new HostedExecutor({
+      clientId: "app-id",
+      clientSecret: "app-secret",
+      apiUrl: api.url,
+      workspaceName: "sales",
+    });
+    const results = await Promise.all([
+      executor.execute("users", "list", {}),
+      executor.execute("calls", "list", { fromDateTime: "2024-01-01T00:00:00Z" }),
+      executor.execute("calls", "get", { id: "7" }),
+    ]);
+    expect(api.requests.filter((r) => r.path === "/api/v1/integrations/connectors")).toHaveLength(1);
+    expect(api.tokensIssued).toBe(1);
+    expect(executor.resolvedConnectorId).toBe("only");
+    expect(results[1]).toEqual({
+      data: [{ entity: "calls", action: "list", params: { fromDateTime: "2024-01-01T00:00:00Z" } }],
+      meta: { hasMore: false },
+    });
+    expect(
+      api.requests.filter((r) => r.path === "/api/v1/integrations/connectors/only/execute"),
+    ).toHaveLength(3);
+  });
+});
