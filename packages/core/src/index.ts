@@ -1,3 +1,4 @@
+export * from "./auth/index.js";
 export type {
   GongApiErrorOptions,
   GongErrorOptions,
@@ -19,3 +20,6 @@ export {
   GongValidationError,
 } from "./errors.js";
 export * from "./hosted/index.js";
+export * from "./json/index.js";
+export * from "./logging/index.js";
+export * from "./transport/index.js";

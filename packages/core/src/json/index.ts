@@ -1,0 +1,1 @@
+export { parseJsonLossless } from "./lossless.js";
