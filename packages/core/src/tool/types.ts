@@ -52,6 +52,8 @@ export interface GongToolOptions {
   internalRetries?: number;
   /** Allow write actions to appear in the tool (default false: read-only). */
   allowWrites?: boolean;
+  /** Offer operations that spend Gong credits (`ask_entity`, `entity_brief`; default false). */
+  includeCreditSpending?: boolean;
 }
 
 export interface GongTool {

@@ -1,0 +1,69 @@
+/**
+ * The tool description, generated from the catalog: every entity and action with a compact parameter
+ * signature, Gong's real pagination and date rules, and how to get full docs on demand. It has to stay
+ * small (a token budget is tested), so details live behind the `describe` action.
+ */
+import type { z } from "zod";
+import { listOperations } from "../catalog/index.js";
+import type { OperationSpec } from "../catalog/types.js";
+import { kindOf, shapeOf, unwrap } from "../params/schema.js";
+
+export interface DescriptionOptions {
+  /** Include write actions (default false). */
+  allowWrites?: boolean | undefined;
+  /** Include operations that spend Gong credits (default false). */
+  includeCreditSpending?: boolean | undefined;
+}
+
+/** Whether an operation is offered to the model under these options. */
+export function isOffered(spec: OperationSpec, options: DescriptionOptions): boolean {
+  if (spec.access === "write" && !options.allowWrites) return false;
+  if (spec.spendsCredits && !options.includeCreditSpending) return false;
+  return true;
+}
+
+const MAX_INLINE_FIELDS = 7;
+
+function fieldSignature(name: string, field: z.ZodType, depth: number): string {
+  const optional = unwrap(field).optional ? "?" : "";
+  const kind = kindOf(field);
+  if (kind === "array") return `${name}${optional}[]`;
+  if (kind === "object") {
+    const shape = shapeOf(field);
+    const names = Object.keys(shape);
+    const nestedObjects = names.some((key) => kindOf(shape[key]!) === "object");
+    if (depth > 0 || nestedObjects || names.length > MAX_INLINE_FIELDS) return `${name}${optional}{…}`;
+    return `${name}${optional}{${names.map((key) => fieldSignature(key, shape[key]!, depth + 1)).join(",")}}`;
+  }
+  return `${name}${optional}`;
+}
+
+/** `list(filter?{fromDateTime?,toDateTime?,workspaceId?,callIds?[]},contentSelector?{…})` */
+export function signature(action: string, spec: OperationSpec): string {
+  const fields = Object.entries(shapeOf(spec.params))
+    .filter(([name]) => name !== "cursor")
+    .map(([name, field]) => fieldSignature(name, field, 0));
+  const paged = spec.cursor === "none" ? "" : "*";
+  return `${action}${paged}(${fields.join(",")})`;
+}
+
+export function generateDescription(options: DescriptionOptions = {}): string {
+  const lines = new Map<string, string[]>();
+  for (const { entity, action, spec } of listOperations()) {
+    if (!isOffered(spec, options)) continue;
+    const list = lines.get(entity) ?? [];
+    list.push(signature(action, spec));
+    lines.set(entity, list);
+  }
+  const entities = [...lines].map(([entity, actions]) => `${entity}: ${actions.join(" ")}`);
+  return [
+    "Read Gong (revenue intelligence: calls, transcripts, users, activity stats, scorecards, library, coaching, Engage flows, CRM, audit logs).",
+    "Input: entity, action, params (object). Answer: JSON {data, meta}.",
+    "Paging: actions marked * return one page; when meta.hasMore is true, call again with the same params plus params.cursor = meta.cursor.",
+    "Dates: fields ending in Date are YYYY-MM-DD; DateTime fields and coaching from/to are ISO-8601 like 2024-05-01T00:00:00Z. Omitted ranges default to the last 30 days.",
+    "Params use Gong's camelCase names (snake_case works too); ? = optional, [] = list, {…} = object.",
+    'Full parameter docs (types, enums, defaults): action "describe" on any entity, e.g. {"entity":"calls_extensive","action":"describe"}.',
+    "Entities:",
+    ...entities,
+  ].join("\n");
+}
