@@ -159,9 +159,9 @@ export class FileTokenStore implements TokenStore {
       null,
       2,
     );
-    await fs.mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
     const temp = `${this.path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
     try {
+      await fs.mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
       const handle = await fs.open(temp, "wx", 0o600);
       try {
         await handle.writeFile(`${body}\n`, "utf8");
@@ -184,7 +184,13 @@ export class FileTokenStore implements TokenStore {
   async #acquireFileLock(signal: AbortSignal | undefined): Promise<string> {
     const token = `${process.pid}:${hostname()}:${randomBytes(6).toString("hex")}`;
     const content = JSON.stringify({ pid: process.pid, host: hostname(), token, since: Date.now() });
-    await fs.mkdir(dirname(this.#lockPath), { recursive: true, mode: 0o700 });
+    await fs.mkdir(dirname(this.#lockPath), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+      throw new GongError(
+        `Could not create the folder for the token file ${this.path} (${errorCode(error) ?? "error"}); ` +
+          "choose a path in a writable folder.",
+        { cause: error },
+      );
+    });
     const started = Date.now();
     let wait = 5;
     for (;;) {

@@ -210,10 +210,11 @@ class FetchGongClient implements GongClient {
 
     for (;;) {
       if (signal?.aborted) throw new GongAbortError(`${method} ${path} was aborted before it was sent.`);
+      // Authorize first: an OAuth refresh may move the tenant to its own host (api_base_url_for_customer).
+      const authorization = await this.#authorizer.authorize(signal);
       const baseUrl = this.baseUrl;
       const url = buildUrl(baseUrl, path, request.query);
       await this.#limiter?.acquire(this.#limiterKey(baseUrl), signal);
-      const authorization = await this.#authorizer.authorize(signal);
 
       let raw: RawResponse;
       try {
