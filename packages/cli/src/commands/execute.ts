@@ -68,12 +68,14 @@ async function runExecute(ctx: Context, { values: v, positionals }: ParsedArgs) 
   let cursor: string | undefined;
   let last: Page | undefined;
   let stoppedAtLimit = false;
+  let privateOmitted = 0;
   do {
     const page = (await connector.executeFn(entity, action, cursor ? { ...params, cursor } : params, {
       signal,
     })) as Page;
     pages++;
     last = page;
+    privateOmitted += Number(page.meta?.privateOmitted ?? 0);
     const data = Array.isArray(page.data) ? page.data : [page.data];
     for (const record of data) {
       if (limit !== undefined && records.length >= limit) {
@@ -90,6 +92,7 @@ async function runExecute(ctx: Context, { values: v, positionals }: ParsedArgs) 
 
   const meta: Record<string, unknown> = { hasMore: stoppedAtLimit, pages, returned: records.length };
   if (last?.meta?.totalRecords !== undefined) meta.totalRecords = last.meta.totalRecords;
+  if (privateOmitted > 0) meta.privateOmitted = privateOmitted;
   if (stoppedAtLimit) {
     // A cursor is only a correct continuation when the limit fell exactly on a page boundary.
     if (cursor && endsOnPage(records, last)) {

@@ -8,6 +8,7 @@ import type { Context } from "../cli/context.js";
 import { noCredentialsError, resolveCredentials, secretsOf } from "../config/credentials.js";
 import { readConfig } from "../config/file.js";
 import { ConfigFileTokenStore } from "../config/token-store.js";
+import { cliLogger } from "./logger.js";
 import { type StartedSandbox, startEmbeddedSandbox } from "./sandbox.js";
 
 export interface OpenedGong {
@@ -31,6 +32,7 @@ export async function openGong(ctx: Context, options: OpenOptions = {}): Promise
     const connector = new GongConnector({
       auth: { accessKey: sandbox.accessKey, accessKeySecret: sandbox.accessKeySecret },
       baseUrl: sandbox.url,
+      logger: cliLogger(ctx),
     });
     return { connector, target: `the embedded sandbox at ${sandbox.url}`, sandbox };
   }
@@ -42,6 +44,7 @@ export async function openGong(ctx: Context, options: OpenOptions = {}): Promise
     const connector = new GongConnector({
       auth: { accessKey: creds.accessKey, accessKeySecret: creds.accessKeySecret },
       ...(creds.baseUrl ? { baseUrl: creds.baseUrl } : {}),
+      logger: cliLogger(ctx),
     });
     return { connector, target: creds.baseUrl ?? "https://api.gong.io" };
   }
@@ -55,6 +58,7 @@ export async function openGong(ctx: Context, options: OpenOptions = {}): Promise
     },
     ...(creds.baseUrl ? { baseUrl: creds.baseUrl } : {}),
     tokenStore: new ConfigFileTokenStore(ctx.configPath, creds.lineage),
+    logger: cliLogger(ctx),
   });
   return { connector, target: creds.baseUrl ?? "Gong (OAuth)" };
 }

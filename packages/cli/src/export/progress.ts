@@ -29,7 +29,8 @@ export class Progress {
   update(s: ProgressSnapshot, final = false): void {
     const elapsed = Math.max((Date.now() - this.#started) / 1000, 0.001);
     const rate = (s.records - this.#startRecords) / elapsed;
-    const fraction = s.total ? Math.min(s.done / s.total, 1) : undefined;
+    // Gong's totals count private calls that are left out, so the end is "done", not the ratio.
+    const fraction = final ? 1 : s.total ? Math.min(s.done / s.total, 1) : undefined;
     const remaining = s.total !== undefined && rate > 0 ? Math.max(s.total - s.done, 0) / rate : undefined;
     const parts = [
       `${this.#label}: ${s.records.toLocaleString("en-US")} records`,
@@ -52,7 +53,7 @@ export class Progress {
     const now = Date.now();
     if (!final && now - this.#lastPlain < 1000) return;
     this.#lastPlain = now;
-    const pct = fraction === undefined ? "" : ` (${Math.round(fraction * 100)}%)`;
+    const pct = fraction === undefined || final ? "" : ` (${Math.round(fraction * 100)}%)`;
     this.#out.write(`${final ? "done " : ""}${text}${pct}\n`);
   }
 }
