@@ -35,6 +35,18 @@ export interface HostedConfig extends HostedClientSettings {
   workspaceName?: string | undefined;
   /** Skips the lookup when known; otherwise the connector is found once by workspace. */
   connectorId?: string | undefined;
+  /** An existing client to reuse (shares its cached application token); built from the settings otherwise. */
+  client?: HostedApiClientLike | undefined;
+}
+
+/** The part of `HostedApiClient` a hosted executor uses (kept structural to avoid an import cycle). */
+export interface HostedApiClientLike {
+  resolveConnectorId(workspaceName: string, options?: { signal?: AbortSignal | undefined }): Promise<string>;
+  execute(
+    connectorId: string,
+    input: { entity: string; action: string; params?: Record<string, unknown> | undefined },
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<{ result: unknown; connectorMetadata: Record<string, unknown> | null }>;
 }
 
 /** Options of `connect("gong", …)`; every credential falls back to its environment variable. */

@@ -1,29 +1,41 @@
+import type { ExecuteResult } from "../catalog/types.js";
+import type { Executor } from "../executor.js";
+import { LocalExecutor } from "../local-executor.js";
+import type { GongClient } from "../transport/types.js";
 import { HostedApiClient } from "./api-client.js";
-import { type HostedConfig, resolveHostedConfig } from "./config.js";
+import { type HostedApiClientLike, type HostedConfig, resolveHostedConfig } from "./config.js";
 
 export interface HostedExecuteOptions {
   signal?: AbortSignal | undefined;
 }
 
 /** What a hosted execution answers: the same envelope as local mode. */
-export interface HostedEnvelope {
-  data: unknown;
-  meta?: Record<string, unknown>;
-}
+export type HostedEnvelope = ExecuteResult;
+
+/** Params are checked and completed locally; this client is never asked to send anything. */
+const NO_NETWORK: GongClient = {
+  baseUrl: "",
+  request: () =>
+    Promise.reject(new Error("Hosted mode prepares params locally and never calls Gong itself.")),
+  download: () =>
+    Promise.reject(new Error("Hosted mode prepares params locally and never calls Gong itself.")),
+};
 
 /**
  * Runs `execute(entity, action, params)` through a hosted API instead of calling Gong directly.
  * The connector id is looked up at most once (when not given) and then reused for every call.
  */
-export class HostedExecutor {
-  readonly client: HostedApiClient;
+export class HostedExecutor implements Executor {
+  readonly client: HostedApiClientLike;
   readonly workspaceName: string;
   private connectorId: string | undefined;
   private resolving: Promise<string> | undefined;
+  private preparer: LocalExecutor | undefined;
 
-  constructor(config: HostedConfig, client?: HostedApiClient) {
+  constructor(config: HostedConfig, client?: HostedApiClientLike) {
+    const shared = client ?? config.client;
     const resolved = resolveHostedConfig(config, {});
-    this.client = client ?? new HostedApiClient(resolved);
+    this.client = shared ?? new HostedApiClient(resolved);
     this.workspaceName = resolved.workspaceName;
     this.connectorId = resolved.connectorId;
   }
@@ -49,6 +61,15 @@ export class HostedExecutor {
       );
     }
     return this.resolving;
+  }
+
+  /**
+   * Resolves aliases and defaults (e.g. relative date ranges) here, once, so every page of a
+   * pagination sends identical inputs even though each page is a separate hosted call.
+   */
+  prepare(entity: string, action: string, params: Record<string, unknown>): Record<string, unknown> {
+    this.preparer ??= new LocalExecutor({ client: NO_NETWORK });
+    return this.preparer.prepare(entity, action, params);
   }
 
   async execute(
