@@ -105,7 +105,8 @@ describe("execute", () => {
       for (const party of call.parties as object[]) expect(Object.keys(party)).toEqual(["name"]);
     }
     const sent = [...sandbox.requests].find((q) => q.path === "/v2/calls/extensive");
-    expect((sent?.body as { filter: { callIds: string[] } }).filter.callIds).toEqual(ids);
+    expect(sent).toBeDefined();
+    expect((sent!.body as { filter: { callIds: string[] } }).filter.callIds).toEqual(ids);
   });
 });
 
