@@ -1,0 +1,143 @@
+/**
+ * Connector lifecycle for one organization: create (credentials sealed before they reach storage),
+ * list, get, delete, and execute through core. Every lookup is scoped by organization, so another
+ * tenant's connector is indistinguishable from a missing one.
+ */
+import { randomUUID } from "node:crypto";
+import { GONG_DEFINITION_ID, type WireConnector } from "@gong-agent/core";
+import type { SecretBox } from "../crypto/secret-box.js";
+import { type ConnectorPool, configAssociatedData } from "../execution/connector-pool.js";
+import { tokensAssociatedData } from "../execution/database-token-store.js";
+import { conflict, HttpError, notFound } from "../http/errors.js";
+import { ConflictError, type ConnectorRecord, type Storage } from "../storage/types.js";
+import type { ConnectorSecretConfig, InitialTokens } from "./credentials.js";
+
+export const CONNECTOR_TYPES = ["Gong"] as const;
+
+export function toWireConnector(record: ConnectorRecord): WireConnector {
+  return {
+    id: record.id,
+    name: record.name,
+    workspace_name: record.workspaceName,
+    connector_type: record.connectorType,
+    definition_id: GONG_DEFINITION_ID,
+    auth_type: record.authType,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+  };
+}
+
+export interface ExecutionOutcome {
+  data: unknown;
+  meta: Record<string, unknown> | undefined;
+  elapsedMs: number;
+}
+
+export class ConnectorService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly box: SecretBox,
+    private readonly pool: ConnectorPool,
+  ) {}
+
+  async create(input: {
+    organizationId: string;
+    workspaceName: string;
+    name: string;
+    config: ConnectorSecretConfig;
+    initialTokens?: InitialTokens | undefined;
+  }): Promise<ConnectorRecord> {
+    const workspace = await this.storage.ensureWorkspace(
+      input.organizationId,
+      input.workspaceName,
+      randomUUID,
+    );
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    const record: ConnectorRecord = {
+      id,
+      organizationId: input.organizationId,
+      workspaceId: workspace.id,
+      workspaceName: workspace.name,
+      name: input.name,
+      connectorType: "Gong",
+      authType: input.config.kind,
+      sealedConfig: this.box.sealJson(input.config, configAssociatedData(id)),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const tokens = input.initialTokens && this.box.sealJson(input.initialTokens, tokensAssociatedData(id));
+    try {
+      await this.storage.createConnector(record, tokens);
+    } catch (error) {
+      if (error instanceof ConflictError)
+        throw conflict(`${error.message} Pick another name or delete it first.`);
+      throw error;
+    }
+    return record;
+  }
+
+  list(organizationId: string, workspaceName?: string): Promise<ConnectorRecord[]> {
+    return this.storage.listConnectors(organizationId, workspaceName);
+  }
+
+  async get(organizationId: string, id: string): Promise<ConnectorRecord> {
+    const record = await this.storage.getConnector(organizationId, id);
+    if (!record) throw notFound(`Connector ${id} was not found.`);
+    return record;
+  }
+
+  async delete(organizationId: string, id: string): Promise<void> {
+    const deleted = await this.storage.deleteConnector(organizationId, id);
+    if (!deleted) throw notFound(`Connector ${id} was not found.`);
+    this.pool.evict(id);
+  }
+
+  async execute(
+    record: ConnectorRecord,
+    entity: string,
+    action: string,
+    params: Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<ExecutionOutcome> {
+    const started = performance.now();
+    const result = await this.pool.get(record).execute(entity as never, action as never, params as never, {
+      signal,
+    });
+    const envelope = result as { data: unknown; meta?: Record<string, unknown> };
+    return {
+      data: await toJsonValue(envelope.data),
+      meta: envelope.meta,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+  }
+}
+
+const MAX_BINARY_BYTES = 50 * 1024 * 1024;
+
+/** Media downloads come back as a fetch Response; JSON cannot carry a stream, so send the bytes as base64. */
+async function toJsonValue(data: unknown): Promise<unknown> {
+  if (data instanceof Response) {
+    const bytes = Buffer.from(await data.arrayBuffer());
+    return binaryValue(bytes, data.headers.get("content-type") ?? "application/octet-stream");
+  }
+  if (data instanceof Uint8Array) return binaryValue(Buffer.from(data), "application/octet-stream");
+  if (data instanceof ReadableStream) return toJsonValue(new Response(data));
+  return data;
+}
+
+function binaryValue(bytes: Buffer, contentType: string) {
+  if (bytes.length > MAX_BINARY_BYTES) {
+    throw new HttpError(
+      413,
+      "validation_error",
+      `The media file is larger than ${MAX_BINARY_BYTES} bytes; download it in local mode instead.`,
+    );
+  }
+  return {
+    encoding: "base64",
+    content_type: contentType,
+    size: bytes.length,
+    content: bytes.toString("base64"),
+  };
+}
