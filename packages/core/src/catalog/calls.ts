@@ -221,16 +221,16 @@ function mediaDownload(kind: "audio" | "video") {
     scopes: ["api:calls:read:extensive", "api:calls:read:media-url"],
     hint: `The call's ${kind} file: a pre-signed url (valid 8 hours) and a byte stream.`,
     params: params({
-      callId: id("Call id.", { aliases: ["id"] }).optional(),
+      callId: id("Call id (required unless filter.callIds is given).", { aliases: ["id"] }).optional(),
       filter: z
         .strictObject({ callIds: ids("One call id (the first is used).") })
-        .meta({ description: "Alternative to callId." })
+        .meta({ description: "Alternative to callId.", compat: true })
         .optional(),
       contentSelector: z
         .strictObject({
           exposedFields: z.strictObject({ media: flag("Must stay true (default).").optional() }).optional(),
         })
-        .meta({ description: "Accepted for compatibility; media is always requested." })
+        .meta({ description: "Accepted for compatibility; media is always requested.", compat: true })
         .optional(),
       range: text("HTTP Range for a partial download, e.g. bytes=0-1048575.", {
         aliases: ["rangeHeader", "range_header"],

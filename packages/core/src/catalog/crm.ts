@@ -1,5 +1,5 @@
 /** Generic CRM integrations: integrations, schema fields, uploaded objects, upload request status. */
-import { id, oneOf, params, text } from "../params/fields.js";
+import { id, ids, oneOf, params, text } from "../params/fields.js";
 import type { CrmIntegration, Open } from "./records.js";
 import { operation } from "./types.js";
 
@@ -43,7 +43,7 @@ export const crmOperations = {
       params: params({
         integrationId: integrationId(),
         objectType: objectType(),
-        objectsCrmIds: text("Comma-separated CRM ids of the objects."),
+        objectsCrmIds: ids("CRM ids of the objects.", { dropIfEmpty: false }).min(1),
       }),
     }),
   },

@@ -13,6 +13,8 @@ export interface FieldMeta {
   aliases?: readonly string[];
   /** An empty array is left out of the request instead of being sent (Gong answers 400 to it). */
   dropIfEmpty?: boolean;
+  /** Accepted for compatibility with the Python SDK, left out of the tool's compact signatures. */
+  compat?: boolean;
 }
 
 /** `YYYY-MM-DD`, a calendar date (Gong's stats endpoints, in the company's time zone). */
@@ -71,12 +73,9 @@ export function manyOf<const T extends readonly [string, ...string[]]>(
 }
 
 export const cursor = () =>
-  z
-    .string()
-    .min(1)
-    .meta({
-      description: "Next-page token: pass meta.cursor from the previous answer, other params unchanged.",
-    });
+  z.string().min(1).meta({
+    description: "Next-page token: pass meta.cursor from the previous answer, other params unchanged.",
+  });
 
 /** An object of parameters that refuses unknown keys (they are listed in the error). */
 export function params<T extends z.core.$ZodLooseShape>(shape: T) {

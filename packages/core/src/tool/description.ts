@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import { listOperations } from "../catalog/index.js";
 import type { OperationSpec } from "../catalog/types.js";
-import { kindOf, shapeOf, unwrap } from "../params/schema.js";
+import { enumValues, kindOf, metaOf, shapeOf, unwrap } from "../params/schema.js";
 
 export interface DescriptionOptions {
   /** Include write actions (default false). */
@@ -24,9 +24,15 @@ export function isOffered(spec: OperationSpec, options: DescriptionOptions): boo
 
 const MAX_INLINE_FIELDS = 7;
 
+const MAX_INLINE_ENUM = 6;
+
 function fieldSignature(name: string, field: z.ZodType, depth: number): string {
   const optional = unwrap(field).optional ? "?" : "";
   const kind = kindOf(field);
+  const values = enumValues(field);
+  if (kind === "enum" && !optional && values && values.length <= MAX_INLINE_ENUM) {
+    return `${name}:${values.join("|")}`;
+  }
   if (kind === "array") return `${name}${optional}[]`;
   if (kind === "object") {
     const shape = shapeOf(field);
@@ -41,21 +47,21 @@ function fieldSignature(name: string, field: z.ZodType, depth: number): string {
 /** `list(filter?{fromDateTime?,toDateTime?,workspaceId?,callIds?[]},contentSelector?{…})` */
 export function signature(action: string, spec: OperationSpec): string {
   const fields = Object.entries(shapeOf(spec.params))
-    .filter(([name]) => name !== "cursor")
+    .filter(([name, field]) => name !== "cursor" && !metaOf(field).compat)
     .map(([name, field]) => fieldSignature(name, field, 0));
   const paged = spec.cursor === "none" ? "" : "*";
   return `${action}${paged}(${fields.join(",")})`;
 }
 
 export function generateDescription(options: DescriptionOptions = {}): string {
-  const lines = new Map<string, string[]>();
+  const lines = new Map<string, { actions: string[]; hint: string }>();
   for (const { entity, action, spec } of listOperations()) {
     if (!isOffered(spec, options)) continue;
-    const list = lines.get(entity) ?? [];
-    list.push(signature(action, spec));
-    lines.set(entity, list);
+    const line = lines.get(entity) ?? { actions: [], hint: spec.hint };
+    line.actions.push(signature(action, spec));
+    lines.set(entity, line);
   }
-  const entities = [...lines].map(([entity, actions]) => `${entity}: ${actions.join(" ")}`);
+  const entities = [...lines].map(([entity, line]) => `${entity}: ${line.actions.join(" ")} - ${line.hint}`);
   return [
     "Read Gong (revenue intelligence: calls, transcripts, users, activity stats, scorecards, library, coaching, Engage flows, CRM, audit logs).",
     "Input: entity, action, params (object). Answer: JSON {data, meta}.",

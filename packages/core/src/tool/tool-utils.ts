@@ -99,7 +99,8 @@ export function entityDocText(doc: EntityDoc): string {
         param.required ? "required" : "optional",
       ];
       if (param.enum) facts.push(`one of ${param.enum.join("|")}`);
-      if (param.aliases?.length) facts.push(`also ${param.aliases.join(", ")}`);
+      const spellings = [...(param.aliases ?? []), ...(param.wireName ? [param.wireName] : [])];
+      if (spellings.length > 0) facts.push(`also ${spellings.join(", ")}`);
       lines.push(`  ${param.name} (${facts.join(", ")})${param.description ? `: ${param.description}` : ""}`);
     }
   }

@@ -1,0 +1,180 @@
+/**
+ * The connector over real HTTP against the local Gong sandbox: pagination with the cursor where Gong
+ * reads it, private calls, media downloads without Gong credentials, batched transcripts, empty results.
+ */
+import { type Sandbox, startSandbox } from "@gong-agent/sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Call } from "../../src/catalog/records.js";
+import { GongConnector } from "../../src/connector.js";
+
+let sandbox: Sandbox;
+let gong: GongConnector;
+/** The whole generated range: every call of the sandbox. */
+let range: { fromDateTime: string; toDateTime: string };
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 7, rateLimit: false, dataSize: { calls: 320, users: 12 } });
+  gong = new GongConnector({
+    auth: { accessKey: sandbox.accessKey, accessKeySecret: sandbox.accessKeySecret },
+    baseUrl: sandbox.url,
+    rateLimit: false,
+  });
+  const to = new Date(Date.parse(sandbox.data.callsTo!) + 1000).toISOString();
+  range = { fromDateTime: sandbox.data.callsFrom!, toDateTime: to };
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+describe("pagination against the sandbox", () => {
+  it("pages a GET list with the cursor in the query and identical other inputs", async () => {
+    sandbox.requests.clear();
+    const calls: Call[] = [];
+    for await (const call of gong.paginate("calls", "list", range)) calls.push(call);
+    const sent = sandbox.requests.forPath("/v2/calls", "GET");
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    expect(sent[0]!.query["cursor"]).toBeUndefined();
+    for (const request of sent.slice(1)) {
+      expect(typeof request.query["cursor"]).toBe("string");
+      expect(request.body).toBeUndefined();
+    }
+    for (const request of sent) {
+      expect(request.query["fromDateTime"]).toBe(sent[0]!.query["fromDateTime"]);
+      expect(request.query["toDateTime"]).toBe(sent[0]!.query["toDateTime"]);
+      expect(request.status).toBe(200);
+    }
+    expect(new Set(calls.map((c) => c.id)).size).toBe(calls.length);
+    expect(calls.length).toBeGreaterThan(200);
+  });
+
+  it("pages a POST list with the cursor in the body and nothing in the query", async () => {
+    sandbox.requests.clear();
+    const ids: string[] = [];
+    for await (const call of gong.paginate("calls_extensive", "list", { filter: range }))
+      ids.push(call.metaData.id);
+    const sent = sandbox.requests.forPath("/v2/calls/extensive", "POST");
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    for (const [index, request] of sent.entries()) {
+      expect(request.query).toEqual({});
+      const body = request.body as { cursor?: string; filter: unknown; contentSelector: unknown };
+      expect(body.cursor === undefined).toBe(index === 0);
+      expect(body.filter).toEqual((sent[0]!.body as { filter: unknown }).filter);
+      expect(body.contentSelector).toEqual({ exposedFields: { parties: true } });
+      expect(request.status).toBe(200);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("stops at the limit without fetching further pages", async () => {
+    sandbox.requests.clear();
+    const first: Call[] = [];
+    for await (const call of gong.paginate("calls", "list", range, { limit: 150 })) first.push(call);
+    expect(first).toHaveLength(150);
+    expect(sandbox.requests.forPath("/v2/calls", "GET")).toHaveLength(2);
+  });
+});
+
+describe("private calls", () => {
+  it("are left out unless includePrivate", async () => {
+    const open: Call[] = [];
+    for await (const call of gong.paginate("calls", "list", range)) open.push(call);
+    const everything = new GongConnector({
+      auth: { accessKey: sandbox.accessKey, accessKeySecret: sandbox.accessKeySecret },
+      baseUrl: sandbox.url,
+      rateLimit: false,
+      includePrivate: true,
+    });
+    const all: Call[] = [];
+    for await (const call of everything.paginate("calls", "list", range)) all.push(call);
+    const privateCount = all.filter((c) => c.isPrivate === true).length;
+    expect(privateCount).toBeGreaterThan(0);
+    expect(open.some((c) => c.isPrivate === true)).toBe(false);
+    expect(open.length).toBe(all.length - privateCount);
+  });
+});
+
+describe("media download", () => {
+  it("streams the file from the pre-signed URL without Gong credentials, passing Range through", async () => {
+    const page = await gong.execute("calls", "list", range);
+    const callId = page.data[0]!.id;
+    sandbox.requests.clear();
+    const whole = await gong.call_audio.download({ callId });
+    const bytes = new Uint8Array(await new Response(whole.data.stream).arrayBuffer());
+    expect(whole.data.status).toBe(200);
+    expect(bytes.length).toBeGreaterThan(0);
+    expect(whole.data.contentLength).toBe(bytes.length);
+
+    const part = await gong.execute("call_audio", "download", {
+      call_id: callId,
+      range: "bytes=0-99",
+    } as never);
+    const partBytes = new Uint8Array(await new Response(part.data.stream).arrayBuffer());
+    expect(part.data.status).toBe(206);
+    expect(partBytes).toEqual(bytes.slice(0, 100));
+    expect(part.data.contentRange).toBe(`bytes 0-99/${bytes.length}`);
+
+    const api = sandbox.requests.forPath("/v2/calls/extensive", "POST");
+    expect(api).toHaveLength(2);
+    expect(api[0]!.headers["authorization"]).toMatch(/^Basic /);
+    expect(api[0]!.body).toMatchObject({
+      filter: { callIds: [callId] },
+      contentSelector: { exposedFields: { media: true } },
+    });
+    const media = sandbox.requests.filter((r) => !r.path.startsWith("/v2/"));
+    expect(media).toHaveLength(2);
+    for (const request of media) expect(request.headers["authorization"]).toBeUndefined();
+    expect(media[1]!.headers["range"]).toBe("bytes=0-99");
+  });
+});
+
+describe("batched transcripts", () => {
+  it("fetches transcripts of 250 calls in at most 3 requests", async () => {
+    const ids: string[] = [];
+    for await (const call of gong.paginate("calls", "list", range, { limit: 250 })) ids.push(call.id);
+    sandbox.requests.clear();
+    const transcripts = await gong.transcriptsForCalls([...ids, ...ids.slice(0, 10)]);
+    const sent = sandbox.requests.forPath("/v2/calls/transcript", "POST");
+    expect(sent.length).toBeLessThanOrEqual(3);
+    for (const request of sent) {
+      expect((request.body as { filter: { callIds: string[] } }).filter.callIds.length).toBeLessThanOrEqual(
+        100,
+      );
+    }
+    expect(transcripts.length).toBeGreaterThan(0);
+    for (const transcript of transcripts) expect(ids).toContain(transcript.callId);
+  });
+});
+
+describe("other behaviour over HTTP", () => {
+  it("answers an empty range with an empty list and a note", async () => {
+    const page = await gong.execute("calls", "list", {
+      fromDateTime: "2001-01-01T00:00:00Z",
+      toDateTime: "2001-01-02T00:00:00Z",
+    });
+    expect(page.data).toEqual([]);
+    expect(page.meta.hasMore).toBe(false);
+    expect(page.meta.note).toContain("cannot see");
+  });
+
+  it("accepts the Python SDK's flat config and reports health", async () => {
+    const python = new GongConnector({
+      access_key: sandbox.accessKey,
+      access_key_secret: sandbox.accessKeySecret,
+      baseUrl: sandbox.url,
+      rateLimit: false,
+    });
+    expect((await python.check()).status).toBe("healthy");
+    const users = await python.users.list();
+    expect(users.data.length).toBeGreaterThan(0);
+    const wrong = new GongConnector({
+      auth: { accessKey: sandbox.accessKey, accessKeySecret: "not-the-secret" },
+      baseUrl: sandbox.url,
+      rateLimit: false,
+      maxRetries: 0,
+    });
+    const health = await wrong.check();
+    expect(health.status).toBe("unhealthy");
+    expect(health.error).not.toContain("not-the-secret");
+  });
+});
