@@ -76,6 +76,8 @@ export class OAuthSession {
   #refreshing: Promise<void> | undefined;
   /** Set when a refreshed pair has not been saved everywhere yet. */
   #unsaved: { store: boolean; callback: boolean } | undefined;
+  /** Whether the refresh token from the config was tried after the stored one was rejected. */
+  #configTokenTried = false;
   /** Number of token-endpoint calls made (for diagnostics and tests). */
   refreshCount = 0;
 
@@ -213,6 +215,13 @@ export class OAuthSession {
           );
           if (this.#usable(again.tokens) && again.tokens.accessToken !== failed) return;
           used = again.tokens.refreshToken;
+          result = await this.#callTokenEndpoint(used);
+        } else if (this.#options.auth.refreshToken !== used && !this.#configTokenTried) {
+          // The store held a dead pair, but the config carries a different refresh token (e.g. the user
+          // re-authorized and restarted with a stale token file): it may be the valid one.
+          this.#configTokenTried = true;
+          this.#options.logger.info("Stored refresh token rejected; trying the configured one");
+          used = this.#options.auth.refreshToken;
           result = await this.#callTokenEndpoint(used);
         }
         if (!result.ok) {

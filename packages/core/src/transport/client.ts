@@ -69,6 +69,7 @@ export interface GongClientOptions {
 }
 
 const USER_AGENT = "gong-agent/0.1.0";
+const MIN_429_WAIT_MS = 1000;
 const METHODS: readonly HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 function positive(value: number | undefined, fallback: number, name: string, allowZero = false): number {
@@ -304,7 +305,11 @@ class FetchGongClient implements GongClient {
           );
         }
       }
-      const wait = retryAfterMs ?? backoffDelay(retries, this.#retryBaseDelayMs, this.#retryMaxDelayMs);
+      const backoff = backoffDelay(retries, this.#retryBaseDelayMs, this.#retryMaxDelayMs);
+      // Without Retry-After, a 429 waits at least one of Gong's one-second windows.
+      const wait =
+        retryAfterMs ??
+        (status === 429 ? Math.max(backoff, Math.min(MIN_429_WAIT_MS, this.#retryMaxDelayMs)) : backoff);
       if (Date.now() + wait >= deadline) {
         if (status === 429) throw this.#rateLimitError(error, wait, "past the call's deadline");
         throw error;

@@ -31,19 +31,22 @@ export interface RateLimitOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface TenantState {
-  /** Start times reserved in the current sliding second, ascending. */
+  /** Actual release times within the last window, ascending. */
   starts: number[];
   dayStart: number;
   dayCount: number;
   pausedUntil: number;
+  /** Tail of the FIFO of waiting callers, so waiters are served in arrival order. */
+  queue: Promise<void>;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortError());
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new GongAbortError("The call was aborted while waiting for the client-side rate limiter."));
+      reject(abortError());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
@@ -53,7 +56,29 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** A sliding-window limiter (per second) plus a fixed daily budget, per key, in this process's memory. */
+function abortError(): GongAbortError {
+  return new GongAbortError("The call was aborted while waiting for the client-side rate limiter.");
+}
+
+/** Waits for `promise` unless `signal` fires first. */
+function waitTurn(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    });
+  });
+}
+
+/**
+ * A sliding-window limiter (per second) plus a fixed daily budget, per key, in this process's memory.
+ * A caller is released only when the window, checked at that moment against the times earlier callers
+ * were actually released, has room; so a stalled event loop never releases a burst.
+ */
 export class SlidingWindowRateLimiter implements RateLimiter {
   readonly perSecond: number;
   readonly perDay: number;
@@ -74,7 +99,7 @@ export class SlidingWindowRateLimiter implements RateLimiter {
   #state(key: string): TenantState {
     let state = this.#tenants.get(key);
     if (!state) {
-      state = { starts: [], dayStart: this.#now(), dayCount: 0, pausedUntil: 0 };
+      state = { starts: [], dayStart: this.#now(), dayCount: 0, pausedUntil: 0, queue: Promise.resolve() };
       this.#tenants.set(key, state);
     }
     return state;
@@ -82,8 +107,8 @@ export class SlidingWindowRateLimiter implements RateLimiter {
 
   async acquire(key: string, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) throw new GongAbortError("The call was aborted before it was sent.");
-    const now = this.#now();
     const state = this.#state(key);
+    const now = this.#now();
     if (now - state.dayStart >= DAY_MS) {
       state.dayStart = now;
       state.dayCount = 0;
@@ -97,23 +122,35 @@ export class SlidingWindowRateLimiter implements RateLimiter {
         { status: 0, retryAfterMs: resetsAt - now },
       );
     }
-    // Reserve the earliest start that keeps at most `perSecond` starts in any window.
-    const starts = state.starts;
-    while (starts.length > 0 && starts[0]! <= now - this.#windowMs) starts.shift();
-    let slot = Math.max(now, state.pausedUntil);
-    if (starts.length >= this.perSecond) {
-      slot = Math.max(slot, starts[starts.length - this.perSecond]! + this.#windowMs);
-    }
-    starts.push(slot);
-    state.dayCount++;
+    state.dayCount++; // Reserved now, so concurrent callers cannot overspend the day.
+
+    const previous = state.queue;
+    let done!: () => void;
+    state.queue = new Promise<void>((resolve) => {
+      done = resolve;
+    });
     try {
-      await sleep(slot - now, signal);
+      await waitTurn(previous, signal);
+      for (;;) {
+        const current = this.#now();
+        const starts = state.starts;
+        while (starts.length > 0 && starts[0]! <= current - this.#windowMs) starts.shift();
+        const windowWait =
+          starts.length >= this.perSecond
+            ? starts[starts.length - this.perSecond]! + this.#windowMs - current
+            : 0;
+        const wait = Math.max(windowWait, state.pausedUntil - current);
+        if (wait <= 0) {
+          starts.push(current);
+          return;
+        }
+        await sleep(wait, signal);
+      }
     } catch (error) {
-      // Give the reservation back; later reservations only become more conservative.
-      const index = starts.indexOf(slot);
-      if (index >= 0) starts.splice(index, 1);
-      state.dayCount--;
+      state.dayCount--; // Not sent: give the day's reservation back.
       throw error;
+    } finally {
+      done();
     }
   }
 

@@ -229,6 +229,23 @@ describe("OAuth refresh", () => {
     expect(tokenRequests()).toHaveLength(1);
   });
 
+  it("falls back to the configured refresh token when the stored one is dead", async () => {
+    const store = new MemoryTokenStore({
+      accessToken: "at-stale-file-0001",
+      refreshToken: "rt-stale-file-0001",
+      expiresAt: PAST,
+    });
+    watch.add("at-stale-file-0001", "rt-stale-file-0001");
+    const fresh = gong.oauth.newRefreshToken();
+    const response = await get(oauthClient({ refreshToken: fresh }, { tokenStore: store }));
+    expect(response.status).toBe(200);
+    expect(tokenRequests().map((r) => r.url.searchParams.get("refresh_token"))).toEqual([
+      "rt-stale-file-0001",
+      fresh,
+    ]);
+    expect((await store.get())?.generation).toBe(2);
+  });
+
   it("throws GongReauthRequiredError for a truly dead refresh token", async () => {
     const client = oauthClient({ refreshToken: "rt-dead-0123456789" });
     watch.add("rt-dead-0123456789");

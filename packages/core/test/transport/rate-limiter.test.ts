@@ -44,8 +44,8 @@ describe("client-side rate limiter", () => {
     expect(results.every((r) => r.status === 200)).toBe(true);
     const arrivals = server.requests.map((r) => r.at);
     expect(arrivals).toHaveLength(30);
-    // Gong's window is one second; the limiter spaces by 1050 ms, so even with 40 ms of jitter it holds.
-    expect(maxInWindow(arrivals, 1000 - 40)).toBeLessThanOrEqual(3);
+    // Gong's window is one second; the limiter spaces by 1050 ms, and the test allows 100 ms of scheduling jitter on a loaded machine.
+    expect(maxInWindow(arrivals, 1000 - 100)).toBeLessThanOrEqual(3);
     // Not slower than needed either: 30 calls at 3/s take about 9.5 s.
     expect(elapsed).toBeGreaterThan(9000);
     expect(elapsed).toBeLessThan(20_000);
@@ -60,9 +60,11 @@ describe("client-side rate limiter", () => {
     expect(
       maxInWindow(
         server.requests.map((r) => r.at),
-        960,
+        900,
       ),
     ).toBeLessThanOrEqual(3);
+    // One shared budget: 8 calls need at least two full windows.
+    expect(server.requests.at(-1)!.at - server.requests[0]!.at).toBeGreaterThan(1900);
   });
 
   it("fails fast with GongRateLimitError when the daily budget is spent, saying when it resets", async () => {
@@ -113,6 +115,6 @@ describe("client-side rate limiter", () => {
     const started = performance.now();
     await Promise.all(Array.from({ length: 8 }, () => client.request({ method: "GET", path: "/v2/users" })));
     expect(server.requests).toHaveLength(8);
-    expect(performance.now() - started).toBeLessThan(900);
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });

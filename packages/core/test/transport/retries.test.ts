@@ -119,6 +119,13 @@ describe("Retry-After on 429", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("waits at least one second on a 429 without Retry-After", async () => {
+    script((res) => json(res, 429, { errors: ["slow"] }), ok());
+    const response = await client({ retryMaxDelayMs: 8000 }).request({ method: "GET", path: "/v2/users" });
+    expect(response.status).toBe(200);
+    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
   it("retries a 429 on a write too (Gong did not process it)", async () => {
     script((res) => json(res, 429, { errors: ["slow"] }, { "retry-after": "0" }), ok({ requestId: "w" }));
     const response = await client().request({ method: "POST", path: "/v2/calls", body: { title: "x" } });
