@@ -99,6 +99,25 @@ describe("hosted mode answers what local mode answers", () => {
     expect(hostedIds).toEqual(localIds);
   });
 
+  it("downloads call media as a stream with the same bytes", async () => {
+    const calls = await local.execute("calls", "list", range());
+    const callId = calls.data[0]!.id;
+    const read = async (connector: GongConnector, params: Record<string, unknown>) => {
+      const media = (await connector.execute("call_audio", "download", { callId, ...params } as never)) as {
+        data: { status: number; contentType?: string; stream: ReadableStream<Uint8Array> };
+      };
+      const bytes = Buffer.from(await new Response(media.data.stream).arrayBuffer());
+      return { status: media.data.status, contentType: media.data.contentType, bytes };
+    };
+    const [viaHosted, viaLocal] = [await read(hosted, {}), await read(local, {})];
+    expect(viaHosted.bytes.length).toBeGreaterThan(0);
+    expect(viaHosted.bytes.equals(viaLocal.bytes)).toBe(true);
+    expect(viaHosted.contentType).toBe(viaLocal.contentType);
+    const part = await read(hosted, { range: "bytes=0-9" });
+    expect(part.status).toBe(206);
+    expect(part.bytes.equals(viaLocal.bytes.subarray(0, 10))).toBe(true);
+  });
+
   it("raises the same error classes with the same messages", async () => {
     const failures = async (connector: GongConnector) => {
       const results: unknown[] = [];

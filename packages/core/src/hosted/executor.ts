@@ -80,10 +80,27 @@ export class HostedExecutor implements Executor {
   ): Promise<HostedEnvelope> {
     const connectorId = await this.resolveConnectorId(options);
     const answer = await this.client.execute(connectorId, { entity, action, params }, options);
-    const envelope: HostedEnvelope = { data: answer.result };
+    const envelope: HostedEnvelope = { data: fromWireMedia(answer.result) };
     if (answer.connectorMetadata && typeof answer.connectorMetadata === "object") {
       envelope.meta = answer.connectorMetadata;
     }
     return envelope;
   }
+}
+
+/** A media download arrives with its bytes in `contentBase64`; hand it over as a stream, like local mode. */
+function fromWireMedia(result: unknown): unknown {
+  if (!result || typeof result !== "object") return result;
+  const { contentBase64, ...rest } = result as { contentBase64?: unknown };
+  if (typeof contentBase64 !== "string") return result;
+  const bytes = Buffer.from(contentBase64, "base64");
+  return {
+    ...rest,
+    stream: new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(bytes));
+        controller.close();
+      },
+    }),
+  };
 }

@@ -115,29 +115,36 @@ export class ConnectorService {
 
 const MAX_BINARY_BYTES = 50 * 1024 * 1024;
 
-/** Media downloads come back as a fetch Response; JSON cannot carry a stream, so send the bytes as base64. */
+/**
+ * JSON cannot carry a stream: a media download (`{ callId, url, status, …, stream }`) is sent with its
+ * bytes as `contentBase64` instead, which core's hosted client turns back into a stream.
+ */
 async function toJsonValue(data: unknown): Promise<unknown> {
-  if (data instanceof Response) {
-    const bytes = Buffer.from(await data.arrayBuffer());
-    return binaryValue(bytes, data.headers.get("content-type") ?? "application/octet-stream");
+  if (data && typeof data === "object" && (data as { stream?: unknown }).stream instanceof ReadableStream) {
+    const { stream, ...rest } = data as { stream: ReadableStream<Uint8Array> };
+    const bytes = await readCapped(stream);
+    return { ...rest, contentLength: bytes.length, contentBase64: bytes.toString("base64") };
   }
-  if (data instanceof Uint8Array) return binaryValue(Buffer.from(data), "application/octet-stream");
-  if (data instanceof ReadableStream) return toJsonValue(new Response(data));
   return data;
 }
 
-function binaryValue(bytes: Buffer, contentType: string) {
-  if (bytes.length > MAX_BINARY_BYTES) {
-    throw new HttpError(
-      413,
-      "validation_error",
-      `The media file is larger than ${MAX_BINARY_BYTES} bytes; download it in local mode instead.`,
-    );
+async function readCapped(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_BINARY_BYTES) {
+      await reader.cancel();
+      throw new HttpError(
+        413,
+        "validation_error",
+        `The media file is larger than ${MAX_BINARY_BYTES} bytes; pass params.range to download it in parts, or use local mode.`,
+      );
+    }
+    chunks.push(value);
   }
-  return {
-    encoding: "base64",
-    content_type: contentType,
-    size: bytes.length,
-    content: bytes.toString("base64"),
-  };
+  return Buffer.concat(chunks);
 }
