@@ -32,6 +32,7 @@ export type {
 } from "./catalog/index.js";
 export { actionNames, catalog, entityNames, findOperation, listOperations } from "./catalog/index.js";
 export * from "./catalog/records.js";
+export { renderReference } from "./catalog/reference.js";
 export type {
   CheckResult,
   EntityHelpers,

@@ -88,14 +88,44 @@ export class LocalExecutor implements Executor {
     const request = buildRequest(spec, resolved);
     if (options.signal) request.signal = options.signal;
     const response = await this.client.request<Record<string, unknown>>(request);
-    return this.shape(
-      spec,
-      label,
-      resolved,
-      response.data,
-      response.emptyResult === true,
-      response.requestId,
-    );
+    const empty = response.emptyResult === true;
+    const result = this.shape(spec, label, resolved, response.data, empty, response.requestId);
+    if (spec.privateLookup && !this.includePrivate && !selectsCallsById(resolved)) {
+      return this.dropPrivateByLookup(result, options);
+    }
+    return result;
+  }
+
+  /**
+   * Leaves out records of private calls when the records do not say so themselves (transcripts):
+   * one `/v2/calls/extensive` request per 100 calls of the page reads their `isPrivate` flags.
+   */
+  private async dropPrivateByLookup(result: ExecuteResult, options: ExecuteOptions): Promise<ExecuteResult> {
+    const records = result.data as Record<string, unknown>[];
+    const ids = [
+      ...new Set(records.map((record) => record["callId"]).filter((id) => typeof id === "string")),
+    ];
+    const hidden = new Set<string>();
+    for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
+      const response = await this.client.request<Record<string, unknown>>({
+        method: "POST",
+        path: "/v2/calls/extensive",
+        body: { filter: { callIds: ids.slice(start, start + LOOKUP_CHUNK) }, contentSelector: {} },
+        idempotent: true,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (response.emptyResult) continue;
+      const calls = response.data?.["calls"];
+      for (const call of Array.isArray(calls) ? calls : []) {
+        const meta = isPlainObject(call) ? call["metaData"] : undefined;
+        if (isPlainObject(meta) && meta["isPrivate"] === true && typeof meta["id"] === "string")
+          hidden.add(meta["id"]);
+      }
+    }
+    if (hidden.size === 0) return result;
+    const kept = records.filter((record) => !hidden.has(record["callId"] as string));
+    const meta = { ...(result.meta as ListMeta), privateOmitted: records.length - kept.length };
+    return { data: kept, meta };
   }
 
   /** Aliases → canonical names, defaults deep-merged under the user's values, validation. */
@@ -163,6 +193,13 @@ export class LocalExecutor implements Executor {
     const kept = records.filter((record) => !isPrivateRecord(record, spec.privateFlag!));
     return { kept, omitted: records.length - kept.length };
   }
+}
+
+const LOOKUP_CHUNK = 100;
+
+function selectsCallsById(params: Record<string, unknown>): boolean {
+  const filter = params["filter"];
+  return isPlainObject(filter) && Array.isArray(filter["callIds"]) && filter["callIds"].length > 0;
 }
 
 /** Only an explicit `true` hides a record; a record without the flag is kept. */

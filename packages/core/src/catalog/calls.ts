@@ -131,6 +131,7 @@ export const callOperations = {
           .extend({
             primaryUserIds: ids("Only calls hosted by these users (not other participants).").optional(),
           })
+          .meta({ description: "Which calls: a date range, callIds, and/or hosts." })
           .optional(),
         contentSelector: contentSelector().optional(),
         cursor: cursor().optional(),
@@ -157,6 +158,7 @@ export const callOperations = {
       path: "/v2/calls/transcript",
       cursor: "body",
       records: "callTranscripts",
+      privateLookup: "callId",
       scopes: ["api:calls:read:transcript"],
       hint: "Transcripts (speakerId, sentences with ms offsets) for callIds or a date range; many calls per request.",
       params: params({ filter: callsFilter().optional(), cursor: cursor().optional() }),

@@ -87,6 +87,11 @@ interface OperationFields<P extends ParamsSchema, K extends OperationKind> {
   records?: string;
   /** Where a record says it is private; such records are left out unless `includePrivate`. */
   privateFlag?: "isPrivate" | "metaData.isPrivate";
+  /**
+   * The records carry only a `callId`, no private flag: when the request selects calls by date (not by
+   * id), the page's calls are looked up on `/v2/calls/extensive` and private ones are left out.
+   */
+  privateLookup?: "callId";
   /** Defaults, deep-merged under the user's params. Computed per call from the current time. */
   defaults?: (now: Date, params: Record<string, unknown>) => Record<string, unknown>;
   /** Rules across fields that a schema cannot say; throws GongValidationError. */

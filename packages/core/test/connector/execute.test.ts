@@ -244,6 +244,37 @@ describe("results", () => {
     await expect(gong.execute("calls", "get", { id: "1" })).rejects.toBeInstanceOf(GongPermissionError);
   });
 
+  it("leaves out transcripts of private calls listed by date, looking their flags up in one request", async () => {
+    const transcripts = [
+      { callId: "1", transcript: [] },
+      { callId: "2", transcript: [] },
+      { callId: "3", transcript: [] },
+    ];
+    const { client, gong } = connector((i) =>
+      i === 0
+        ? { data: { requestId: "r", records: {}, callTranscripts: transcripts } }
+        : {
+            data: {
+              requestId: "r",
+              records: {},
+              calls: [{ metaData: { id: "2", isPrivate: true } }, { metaData: { id: "1" } }],
+            },
+          },
+    );
+    const page = await gong.execute("call_transcripts", "list");
+    expect(page.data.map((t) => t.callId)).toEqual(["1", "3"]);
+    expect(page.meta.privateOmitted).toBe(1);
+    expect(client.requests[1]).toMatchObject({
+      method: "POST",
+      path: "/v2/calls/extensive",
+      body: { filter: { callIds: ["1", "2", "3"] } },
+    });
+    // Selected by id: no lookup.
+    const byId = connector(() => ({ data: { requestId: "r", records: {}, callTranscripts: transcripts } }));
+    await byId.gong.execute("call_transcripts", "list", { filter: { callIds: ["1", "2", "3"] } });
+    expect(byId.client.requests).toHaveLength(1);
+  });
+
   it("returns single records from get actions", async () => {
     const { client, gong } = connector(() => ({
       data: { requestId: "r", user: { id: "42", firstName: "Ada" } },

@@ -91,6 +91,19 @@ describe("private calls", () => {
     expect(privateCount).toBeGreaterThan(0);
     expect(open.some((c) => c.isPrivate === true)).toBe(false);
     expect(open.length).toBe(all.length - privateCount);
+
+    const privateIds = new Set(all.filter((c) => c.isPrivate === true).map((c) => c.id));
+    const transcriptIds: string[] = [];
+    for await (const transcript of gong.paginate("call_transcripts", "list", { filter: range })) {
+      transcriptIds.push(transcript.callId);
+    }
+    expect(transcriptIds.length).toBeGreaterThan(0);
+    expect(transcriptIds.filter((id) => privateIds.has(id))).toEqual([]);
+    const withPrivate: string[] = [];
+    for await (const transcript of everything.paginate("call_transcripts", "list", { filter: range })) {
+      withPrivate.push(transcript.callId);
+    }
+    expect(withPrivate.some((id) => privateIds.has(id))).toBe(true);
   });
 });
 
