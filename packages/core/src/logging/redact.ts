@@ -12,7 +12,7 @@ const SECRET_NAME =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|code|password|secret|token|id_token|assertion|access[-_]?key)$|(token|secret|password|credential|signature|api[-_]?key)/i;
 
 /** `Basic abc`, `Bearer abc` wherever they appear in text. */
-const AUTH_SCHEME_IN_TEXT = /\b(Basic|Bearer)\s+[A-Za-z0-9\-._~+/]+=*/g;
+const AUTH_SCHEME_IN_TEXT = /\b(Basic|Bearer)\s+([A-Za-z0-9\-._~+/]+=*)/g;
 
 /** `name=value` pairs in URLs, form bodies and free text whose name says "secret". */
 const SECRET_PAIR_IN_TEXT =
@@ -20,7 +20,7 @@ const SECRET_PAIR_IN_TEXT =
 
 /** `"refresh_token": "value"` in JSON text. */
 const SECRET_FIELD_IN_JSON =
-  /("[A-Za-z_-]*(?:token|secret|password|api[-_]?key|authorization)[A-Za-z_-]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+  /("([A-Za-z_-]*(?:token|secret|password|api[-_]?key|authorization|code)[A-Za-z_-]*)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
 
 /** Whether a key (header name, JSON field, query parameter) names a credential. */
 export function isSecretName(name: string): boolean {
@@ -41,8 +41,13 @@ function replaceKnown(text: string, known: Iterable<string>): string {
 /** Redacts credentials in free text (messages, URLs, bodies). */
 export function redactText(text: string, known: Iterable<string> = []): string {
   return replaceKnown(text, known)
-    .replace(AUTH_SCHEME_IN_TEXT, `$1 ${REDACTED}`)
-    .replace(SECRET_FIELD_IN_JSON, `$1"${REDACTED}"`)
+    .replace(AUTH_SCHEME_IN_TEXT, (match, scheme: string, credential: string) =>
+      // Plain lowercase words ("Basic auth", "Bearer token") are prose, not credentials.
+      /^[a-z]+$/.test(credential) ? match : `${scheme} ${REDACTED}`,
+    )
+    .replace(SECRET_FIELD_IN_JSON, (match, prefix: string, name: string) =>
+      isSecretName(name) ? `${prefix}"${REDACTED}"` : match,
+    )
     .replace(SECRET_PAIR_IN_TEXT, (_match, name: string) =>
       isSecretName(name) || /^code$/i.test(name) ? `${name}=${REDACTED}` : _match,
     );

@@ -118,6 +118,9 @@ function networkReason(error: unknown): { code: string | undefined; text: string
   return { code: undefined, text: error instanceof Error ? error.message : String(error) };
 }
 
+/** Connection errors raised before any byte was sent: safe to retry even for writes. */
+const nothingSent = new WeakSet<object>();
+
 interface RawResponse {
   status: number;
   headers: Headers;
@@ -215,7 +218,7 @@ class FetchGongClient implements GongClient {
       const authorization = await this.#authorizer.authorize(signal);
       const baseUrl = this.baseUrl;
       const url = buildUrl(baseUrl, path, request.query);
-      await this.#limiter?.acquire(this.#limiterKey(baseUrl), signal);
+      if (this.#limiter) await this.#acquireSlot(this.#limiterKey(baseUrl), method, path, signal, deadline);
 
       let raw: RawResponse;
       try {
@@ -224,9 +227,7 @@ class FetchGongClient implements GongClient {
         const retryable =
           error instanceof GongError &&
           !(error instanceof GongAbortError) &&
-          (idempotent ||
-            (error instanceof GongConnectionError &&
-              (error as { nothingSent?: boolean }).nothingSent === true));
+          (idempotent || nothingSent.has(error));
         const wait = backoffDelay(retries, this.#retryBaseDelayMs, this.#retryMaxDelayMs);
         if (!retryable || retries >= this.#maxRetries || Date.now() + wait >= deadline) throw error;
         this.#logger.warn("Gong request failed; retrying", {
@@ -318,6 +319,31 @@ class FetchGongClient implements GongClient {
       this.#logger.warn("Gong answered a retryable status; retrying", { method, path, status, waitMs: wait });
       await sleep(wait, signal);
       retries++;
+    }
+  }
+
+  /** Waits for the rate limiter, but never past the call's deadline. */
+  async #acquireSlot(
+    key: string,
+    method: string,
+    path: string,
+    signal: AbortSignal | undefined,
+    deadline: number,
+  ): Promise<void> {
+    const limiter = this.#limiter!;
+    if (deadline === Number.POSITIVE_INFINITY) return limiter.acquire(key, signal);
+    const byDeadline = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    try {
+      await limiter.acquire(key, signal ? AbortSignal.any([signal, byDeadline]) : byDeadline);
+    } catch (error) {
+      if (error instanceof GongAbortError && byDeadline.aborted && !signal?.aborted) {
+        throw new GongTimeoutError(
+          `${method} ${path} ran out of its ${this.#deadlineMs} ms deadline while waiting for the client-side ` +
+            "rate limiter (Gong allows 3 calls per second per company). Raise deadlineMs or make fewer calls.",
+          { timeoutMs: this.#deadlineMs },
+        );
+      }
+      throw error;
     }
   }
 
@@ -416,7 +442,8 @@ class FetchGongClient implements GongClient {
         throw new GongTimeoutError(message, { timeoutMs: limitMs });
       }
       const reason = networkReason(error);
-      const nothingSent = !responded && (reason.code === "ECONNREFUSED" || reason.code === "ENOTFOUND");
+      const refusedBeforeSending =
+        !responded && (reason.code === "ECONNREFUSED" || reason.code === "ENOTFOUND");
       const where = responded ? "the connection broke while reading the answer" : "the connection failed";
       const connectionError = new GongConnectionError(
         `${method} ${path} failed: ${where} (${redactText(reason.text, this.#secrets)}) talking to ${url.origin}. ` +
@@ -424,7 +451,7 @@ class FetchGongClient implements GongClient {
             ? "The host name does not resolve; check baseUrl."
             : "Check network access to Gong; the call can be retried."),
       );
-      Object.defineProperty(connectionError, "nothingSent", { value: nothingSent });
+      if (refusedBeforeSending) nothingSent.add(connectionError);
       throw connectionError;
     } finally {
       clearTimeout(timer);

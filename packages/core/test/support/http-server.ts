@@ -12,6 +12,8 @@ export interface ReceivedRequest {
   body: string;
   /** performance.now() when the request line arrived. */
   at: number;
+  /** The client's port: the same port on several requests means the connection was reused. */
+  remotePort: number | undefined;
 }
 
 export type Handler = (request: ReceivedRequest, response: ServerResponse) => void | Promise<void>;
@@ -37,6 +39,7 @@ export async function startTestServer(initial?: Handler): Promise<TestServer> {
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
         at,
+        remotePort: req.socket.remotePort,
       };
       requests.push(received);
       Promise.resolve(handler(received, res)).catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GongAbortError, GongRateLimitError } from "../../src/errors.js";
+import { GongAbortError, GongRateLimitError, GongTimeoutError } from "../../src/errors.js";
 import { createGongClient, SlidingWindowRateLimiter } from "../../src/transport/index.js";
 import { json, startTestServer, type TestServer } from "../support/http-server.js";
 import { SecretWatch } from "../support/secret-watch.js";
@@ -108,6 +108,24 @@ describe("client-side rate limiter", () => {
     await limiter.acquire("k");
     // The aborted reservation was returned, so this one waits for the first window only (~1 s), not two.
     expect(performance.now() - started).toBeLessThan(1900);
+  });
+
+  it("does not wait past the call's deadline", async () => {
+    const limiter = new SlidingWindowRateLimiter({ perSecond: 1, perDay: 100 });
+    const client = createGongClient({
+      auth,
+      baseUrl: server.url,
+      rateLimit: limiter,
+      deadlineMs: 300,
+      logger: watch.logger,
+    });
+    await client.request({ method: "GET", path: "/v2/users" });
+    const started = performance.now();
+    const error = await watch.catch(() => client.request({ method: "GET", path: "/v2/users" }));
+    expect(error).toBeInstanceOf(GongTimeoutError);
+    expect(error.message).toMatch(/deadline while waiting for the client-side rate limiter/);
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("can be turned off", async () => {

@@ -387,6 +387,15 @@ describe("responses", () => {
     expect(JSON.parse(received.body)).toEqual({ filter: { callIds: ["123"] } });
   });
 
+  it("reuses keep-alive connections for sequential calls", async () => {
+    server.handle((_req, res) => json(res, 200, { ok: true }));
+    const c = client();
+    for (let i = 0; i < 5; i++) await c.request({ method: "GET", path: "/v2/users" });
+    expect(server.requests).toHaveLength(5);
+    // fetch's pool may open a second socket, but connections are reused rather than one per call.
+    expect(new Set(server.requests.map((r) => r.remotePort)).size).toBeLessThanOrEqual(2);
+  });
+
   it("refuses a path that is not under the base URL", async () => {
     const error = await watch.catch(() =>
       client().request({ method: "GET", path: "https://evil.example/v2/users" }),
