@@ -1,0 +1,48 @@
+/** Runs the example as a user would (`pnpm start`, offline) and checks the steps it printed. */
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+it("runs offline: sandbox, the framework's agent loop with its scripted model, answer", async () => {
+  // No OpenAI key and no Gong credentials: the example must run offline.
+  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env,
+    timeout: 80_000,
+  });
+  const lines = stdout.trim().split("\n");
+  expect(lines[0]).toMatch(/^gong: sandbox at http:\/\/127\.0\.0\.1:\d+/);
+  expect(lines[1]).toMatch(/^model: .*\(offline\)$/);
+
+  const calls = lines.filter((line) => line.startsWith("tool call: "));
+  expect(calls.map((line) => JSON.parse(line.slice(line.indexOf("{"))))).toMatchObject([
+    { entity: "users", action: "list" },
+    { entity: "calls", action: "list" },
+    { entity: "call_transcripts", action: "list" },
+  ]);
+  const results = lines.filter((line) => line.startsWith("tool result"));
+  expect(results).toHaveLength(3);
+  for (const result of results) expect(result).toMatch(/^tool result: [1-9]\d* records/);
+
+  // Steps come in order: each call is followed by its result, and the answer comes last.
+  const steps = lines
+    .filter((line) => /^(tool call|tool result|answer)/.test(line))
+    .map((l) => l.split(":")[0]);
+  expect(steps).toEqual([
+    "tool call",
+    "tool result",
+    "tool call",
+    "tool result",
+    "tool call",
+    "tool result",
+    "answer",
+  ]);
+  expect(lines.at(-1)).toMatch(
+    /^answer: Gong has [1-9]\d* users and [1-9]\d* calls in the last 7 days\. The most recent, ".+", opened with: ".+"$/,
+  );
+});
