@@ -55,8 +55,10 @@ export function rootHelp(commands: CommandSpec[], version: string): string {
     ...visible.map((c) => `  ${c.name.padEnd(width + 2)}${c.summary}`),
     "",
     "Global options:",
-    ...optionLines(globalOptions),
-    "  -v, --version                   Print the version.",
+    ...optionLines({
+      ...globalOptions,
+      version: { type: "boolean", short: "v", description: "Print the version." },
+    }),
     "",
     "Run `gong-agent <command> --help` for a command's flags and examples.",
     "Credentials: `gong-agent login`, or GONG_ACCESS_KEY + GONG_ACCESS_KEY_SECRET (+ GONG_BASE_URL);",

@@ -61,9 +61,9 @@ export class Prompter {
         for (const ch of chunk.toString("utf8")) {
           if (ch === "\r" || ch === "\n") return done();
           if (ch === "\u0003") return done(new UsageError("Cancelled."));
+          // Raw mode echoes nothing, which is the point for secrets; a cooked terminal echoes by itself.
           if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
           else value += ch;
-          if (!raw) continue; // a cooked terminal echoes by itself
         }
       };
       stdin.on("data", onData);

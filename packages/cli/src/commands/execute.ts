@@ -37,6 +37,10 @@ export const executeCommand: CommandSpec = {
     },
     all: { type: "boolean", description: "Follow cursors and print every page's records as one list." },
     limit: { type: "string", valueName: "N", description: "Print at most N records." },
+    "include-private": {
+      type: "boolean",
+      description: "Include calls marked private (left out by default).",
+    },
   },
   examples: [
     "gong-agent execute users list",
@@ -54,7 +58,7 @@ async function runExecute(ctx: Context, { values: v, positionals }: ParsedArgs) 
   const fieldsSpec = stringOption(v, "fields");
   const fields = fieldsSpec === undefined ? undefined : parseFields(fieldsSpec);
   const limit = intOption(v, "limit", { min: 1 });
-  const { connector } = await openGong(ctx);
+  const { connector } = await openGong(ctx, { includePrivate: v["include-private"] === true });
   const signal = ctx.signal;
 
   if (!v.all) {

@@ -51,6 +51,10 @@ export const exportCommand: CommandSpec = {
       type: "boolean",
       description: "Overwrite --out and discard its checkpoint instead of resuming.",
     },
+    "include-private": {
+      type: "boolean",
+      description: "Include calls marked private (left out by default).",
+    },
   },
   examples: [
     "gong-agent export calls --since 2024-01-01 --out calls.jsonl",
@@ -82,7 +86,7 @@ export const exportCommand: CommandSpec = {
     }
     const pinned = pinWindow(userParams, windowStyle(op.paramPaths), since, until, new Date());
 
-    const { connector } = await openGong(ctx);
+    const { connector } = await openGong(ctx, { includePrivate: values["include-private"] === true });
     const request: ExportRequest = {
       entity,
       action,
@@ -90,6 +94,7 @@ export const exportCommand: CommandSpec = {
       ...(sinceRaw ? { since: sinceRaw } : {}),
       ...(untilRaw ? { until: untilRaw } : {}),
       ...(transcripts ? { batchSize } : {}),
+      ...(values["include-private"] ? { includePrivate: true } : {}),
     };
     if (pinned.description) ctx.info(`Window: ${pinned.description}.`);
     const summary = await runExport({

@@ -132,10 +132,8 @@ async function runLogin(ctx: Context, { values }: ParsedArgs) {
   );
   if (values.verify) {
     const { connector } = await openGong(ctx);
-    const result = (await connector.check()) as { status: string; error?: unknown };
-    if (result.status !== "healthy") {
-      throw new UsageError(`Saved, but the health check failed: ${String(result.error ?? result.status)}`);
-    }
+    // A refused key fails the command with its own exit code (2); the credentials stay saved.
+    await connector.executeFn("users", "list", {}, { signal: ctx.signal });
     ctx.info("Health check passed.");
   } else {
     ctx.info("Run `gong-agent check` to verify them.");

@@ -23,6 +23,8 @@ export interface OpenOptions {
   rateLimit?: boolean;
   /** Use the embedded sandbox even without --sandbox. */
   sandbox?: boolean;
+  /** Keep calls marked private in results (core leaves them out by default). */
+  includePrivate?: boolean;
 }
 
 export async function openGong(ctx: Context, options: OpenOptions = {}): Promise<OpenedGong> {
@@ -33,6 +35,7 @@ export async function openGong(ctx: Context, options: OpenOptions = {}): Promise
       auth: { accessKey: sandbox.accessKey, accessKeySecret: sandbox.accessKeySecret },
       baseUrl: sandbox.url,
       logger: cliLogger(ctx),
+      ...(options.includePrivate ? { includePrivate: true } : {}),
     });
     return { connector, target: `the embedded sandbox at ${sandbox.url}`, sandbox };
   }
@@ -45,6 +48,7 @@ export async function openGong(ctx: Context, options: OpenOptions = {}): Promise
       auth: { accessKey: creds.accessKey, accessKeySecret: creds.accessKeySecret },
       ...(creds.baseUrl ? { baseUrl: creds.baseUrl } : {}),
       logger: cliLogger(ctx),
+      ...(options.includePrivate ? { includePrivate: true } : {}),
     });
     return { connector, target: creds.baseUrl ?? "https://api.gong.io" };
   }
@@ -59,6 +63,7 @@ export async function openGong(ctx: Context, options: OpenOptions = {}): Promise
     ...(creds.baseUrl ? { baseUrl: creds.baseUrl } : {}),
     tokenStore: new ConfigFileTokenStore(ctx.configPath, creds.lineage),
     logger: cliLogger(ctx),
+    ...(options.includePrivate ? { includePrivate: true } : {}),
   });
   return { connector, target: creds.baseUrl ?? "Gong (OAuth)" };
 }

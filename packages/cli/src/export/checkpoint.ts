@@ -32,6 +32,7 @@ export interface ExportRequest {
   since?: string;
   until?: string;
   batchSize?: number;
+  includePrivate?: boolean;
 }
 
 export function checkpointPath(out: string): string {

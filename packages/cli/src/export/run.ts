@@ -118,6 +118,7 @@ export async function runExport(job: ExportJob): Promise<ExportSummary> {
   }
 
   const progress = new Progress(job.stderr, label, cp.records);
+  let finished = false;
   try {
     let current: Checkpoint = cp;
     for (;;) {
@@ -155,6 +156,7 @@ export async function runExport(job: ExportJob): Promise<ExportSummary> {
         done: current.state.kind === "transcripts" ? current.state.callsDone : current.records,
       });
     }
+    finished = true;
     await handle.close();
     await rm(cpPath, { force: true });
     progress.update(
@@ -162,6 +164,10 @@ export async function runExport(job: ExportJob): Promise<ExportSummary> {
       true,
     );
     return { records: current.records, pages: current.pages, out, resumed };
+  } catch (error) {
+    if (job.signal.aborted) throw interrupted(out);
+    if (!finished) job.info(`The export stopped; ${cpPath} is saved: run the same command again to resume.`);
+    throw error;
   } finally {
     await handle.close().catch(() => {});
   }
