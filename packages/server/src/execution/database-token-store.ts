@@ -3,12 +3,25 @@
  * server key, written with compare-and-swap on its generation. Core saves every new pair here BEFORE
  * it uses the new access token, so a crash can never lose the only valid single-use refresh token.
  */
-import type { StoredTokenSet, TokenSet, TokenStore, TokenStoreSetResult } from "@gong-agent/core";
+import { randomUUID } from "node:crypto";
+import {
+  GongAbortError,
+  GongError,
+  type StoredTokenSet,
+  type TokenSet,
+  type TokenStore,
+  type TokenStoreSetResult,
+} from "@gong-agent/core";
 import type { SecretBox } from "../crypto/secret-box.js";
 import type { Storage } from "../storage/types.js";
 
 /** Per-connector in-process lock, shared by every store instance of the same connector. */
 const locks = new Map<string, Promise<unknown>>();
+/** Identifies this process as the holder of a database lease. */
+const LEASE_OWNER = `${process.pid}:${randomUUID()}`;
+/** A refresh is one token-endpoint call; a lease outliving this was left by a crashed process. */
+const LEASE_TTL_MS = 45_000;
+const LEASE_WAIT_MS = 60_000;
 
 export function tokensAssociatedData(connectorId: string): string {
   return `connector:${connectorId}:tokens`;
@@ -35,8 +48,11 @@ export class DatabaseTokenStore implements TokenStore {
     return { ok: false, current: await this.get() };
   }
 
-  /** Serializes "re-read, refresh, save" for this connector within the process. */
-  async lock<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Serializes "re-read, refresh, save" for this connector: first within the process, then across
+   * processes sharing the database through a lease row, so only one of them spends the refresh token.
+   */
+  async lock<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const previous = locks.get(this.connectorId) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => {
@@ -46,10 +62,32 @@ export class DatabaseTokenStore implements TokenStore {
     locks.set(this.connectorId, chain);
     await previous.catch(() => {});
     try {
-      return await fn();
+      await this.#acquireLease(signal);
+      try {
+        return await fn();
+      } finally {
+        await this.storage.releaseConnectorLease(this.connectorId, LEASE_OWNER);
+      }
     } finally {
       release();
       if (locks.get(this.connectorId) === chain) locks.delete(this.connectorId);
+    }
+  }
+
+  async #acquireLease(signal: AbortSignal | undefined): Promise<void> {
+    const deadline = Date.now() + LEASE_WAIT_MS;
+    let delay = 20;
+    while (!(await this.storage.acquireConnectorLease(this.connectorId, LEASE_OWNER, LEASE_TTL_MS))) {
+      if (signal?.aborted)
+        throw new GongAbortError("The call was aborted while waiting to refresh OAuth tokens.");
+      if (Date.now() > deadline) {
+        throw new GongError(
+          `Another server process has held the token lease of connector ${this.connectorId} for over ${LEASE_WAIT_MS / 1000} s; try again.`,
+          { retryable: true },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 250);
     }
   }
 }

@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS connectors (
   sealed_config TEXT NOT NULL,
   sealed_tokens TEXT,
   token_generation INTEGER NOT NULL DEFAULT 0,
+  lease_owner TEXT,
+  lease_until INTEGER,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (workspace_id, name)
@@ -322,6 +324,25 @@ export class SqliteStorage implements Storage {
       )
       .run(sealed, new Date().toISOString(), connectorId, expectedGeneration);
     return result.changes === 1 ? expectedGeneration + 1 : undefined;
+  }
+
+  async acquireConnectorLease(connectorId: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const result = this.#db
+      .prepare(
+        `UPDATE connectors SET lease_owner = ?, lease_until = ?
+         WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)`,
+      )
+      .run(owner, now + ttlMs, connectorId, owner, now);
+    return result.changes === 1;
+  }
+
+  async releaseConnectorLease(connectorId: string, owner: string): Promise<void> {
+    this.#db
+      .prepare(
+        "UPDATE connectors SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+      )
+      .run(connectorId, owner);
   }
 
   async saveOAuthState(record: OAuthStateRecord): Promise<void> {

@@ -104,6 +104,13 @@ export interface Storage {
     sealed: string,
   ): Promise<number | undefined>;
 
+  /**
+   * Takes the connector's token-refresh lease when it is free or expired (true when taken), so that
+   * several server processes sharing one database refresh a connector's tokens one at a time.
+   */
+  acquireConnectorLease(connectorId: string, owner: string, ttlMs: number): Promise<boolean>;
+  releaseConnectorLease(connectorId: string, owner: string): Promise<void>;
+
   saveOAuthState(record: OAuthStateRecord): Promise<void>;
   /** Returns and deletes the state (single use); undefined if unknown. Expiry is checked by the caller. */
   takeOAuthState(stateHash: string): Promise<OAuthStateRecord | undefined>;
