@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../src/index.ts";
+import { basicAuth, client, NOW } from "./helpers.ts";
+import { validateResponse } from "./openapi.ts";
+
+let sandbox: Sandbox;
+let api: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 2, now: NOW, rateLimit: false });
+  api = client(sandbox);
+});
+beforeEach(() => {
+  sandbox.faults.clear();
+  sandbox.requests.clear();
+});
+afterAll(() => sandbox.close());
+
+describe("faults", () => {
+  it("answers a status with Gong's error body and Retry-After, for the number of times asked", async () => {
+    const handle = sandbox.faults.next({ status: 429, retryAfter: 7, times: 2 });
+    expect(sandbox.faults.pending).toBe(2);
+    const first = await api.get("/v2/users");
+    const second = await api.get("/v2/users");
+    const third = await api.get("/v2/users");
+    expect([first.status, second.status, third.status]).toEqual([429, 429, 200]);
+    expect(first.headers.get("retry-after")).toBe("7");
+    expect(validateResponse("/v2/users", "GET", 429, first.json)).toEqual([]);
+    expect(handle.remaining).toBe(0);
+    expect(sandbox.requests.all.map((e) => e.fault)).toEqual(["status", "status", undefined]);
+  });
+
+  it("matches on method and path, and can be cancelled", async () => {
+    sandbox.faults.next({ status: 503, match: { method: "POST", path: /extensive$/ } });
+    expect((await api.get("/v2/users")).status).toBe(200);
+    expect((await api.post("/v2/calls/extensive", { filter: {} })).status).toBe(503);
+    const handle = sandbox.faults.next({ status: 500, match: { path: "/v2/workspaces" } });
+    handle.cancel();
+    expect((await api.get("/v2/workspaces")).status).toBe(200);
+  });
+
+  it("sends a custom body", async () => {
+    sandbox.faults.next({ status: 502, body: "<html>bad gateway</html>" });
+    const result = await api.get("/v2/users");
+    expect(result.status).toBe(502);
+    expect(result.text).toBe("<html>bad gateway</html>");
+  });
+
+  it("resets the connection", async () => {
+    sandbox.faults.next({ kind: "reset" });
+    await expect(
+      fetch(`${sandbox.url}/v2/users`, { headers: { authorization: basicAuth(sandbox) } }),
+    ).rejects.toThrow();
+    expect((await api.get("/v2/users")).status).toBe(200);
+    expect(sandbox.requests.all[0]!.status).toBeUndefined();
+  });
+
+  it("hangs until the client gives up", async () => {
+    sandbox.faults.next({ kind: "hang" });
+    const started = Date.now();
+    await expect(
+      fetch(`${sandbox.url}/v2/users`, {
+        headers: { authorization: basicAuth(sandbox) },
+        signal: AbortSignal.timeout(400),
+      }),
+    ).rejects.toThrow(/abort|timeout/i);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect((await api.get("/v2/users")).status).toBe(200);
+  });
+
+  it("hangs then drops the connection after delayMs", async () => {
+    sandbox.faults.next({ kind: "hang", delayMs: 200 });
+    await expect(
+      fetch(`${sandbox.url}/v2/users`, { headers: { authorization: basicAuth(sandbox) } }),
+    ).rejects.toThrow();
+  });
+
+  it("delivers a slow body: headers first, the rest after delayMs", async () => {
+    sandbox.faults.next({ kind: "slowBody", delayMs: 600 });
+    const started = Date.now();
+    const response = await fetch(`${sandbox.url}/v2/workspaces`, {
+      headers: { authorization: basicAuth(sandbox) },
+    });
+    const headersAt = Date.now() - started;
+    const body = (await response.json()) as { workspaces: unknown[] };
+    const bodyAt = Date.now() - started;
+    expect(response.status).toBe(200);
+    expect(body.workspaces).toHaveLength(3);
+    expect(bodyAt - headersAt).toBeGreaterThanOrEqual(400);
+  });
+
+  it("answers malformed JSON", async () => {
+    sandbox.faults.next({ kind: "malformedJson" });
+    const result = await api.get("/v2/users");
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toContain("application/json");
+    expect(() => JSON.parse(result.text)).toThrow();
+    expect(result.text.startsWith('{"requestId"')).toBe(true);
+  });
+
+  it("rejects a status fault without a valid status", () => {
+    expect(() => sandbox.faults.next({})).toThrow(/status/);
+    expect(() => sandbox.faults.next({ status: 500, times: 0 })).toThrow(/times/);
+  });
+});
+
+describe("request log", () => {
+  it("records method, path, query, body, listener and status with secrets masked", async () => {
+    await api.post("/v2/calls/extensive?x=1", { filter: { fromDateTime: "2026-10-01T00:00:00Z" } });
+    await fetch(
+      `${sandbox.oauth.tokenUrl}?grant_type=refresh_token&refresh_token=${sandbox.oauth.refreshToken}`,
+      {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${sandbox.oauth.clientId}:${sandbox.oauth.clientSecret}`).toString("base64")}`,
+        },
+      },
+    );
+    const [first, second] = sandbox.requests.all;
+    expect(first).toMatchObject({
+      method: "POST",
+      path: "/v2/calls/extensive",
+      query: { x: "1" },
+      body: { filter: { fromDateTime: "2026-10-01T00:00:00Z" } },
+      listener: "default",
+      status: 200,
+    });
+    expect(first!.headers.authorization).toBe("Basic ***");
+    expect(first!.requestId).toMatch(/^[a-z0-9]{19}$/);
+    expect(second!.query.refresh_token).toBe("***");
+    const everything = JSON.stringify(sandbox.requests.all);
+    expect(everything).not.toContain(sandbox.accessKeySecret);
+    expect(everything).not.toContain(sandbox.oauth.clientSecret);
+    expect(everything).not.toContain(sandbox.oauth.refreshToken);
+    sandbox.requests.clear();
+    expect(sandbox.requests.length).toBe(0);
+  });
+});
