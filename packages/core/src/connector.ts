@@ -23,7 +23,7 @@ import { HostedExecutor } from "./hosted/executor.js";
 import { LocalExecutor } from "./local-executor.js";
 import { toolUtils } from "./tool/tool-utils.js";
 import type { ExecuteFn, GongTool, GongToolOptions } from "./tool/types.js";
-import { createGongClient, type GongClientOptions } from "./transport/client.js";
+import { createGongClient, DEFAULT_BASE_URL, type GongClientOptions } from "./transport/client.js";
 import type { GongClient } from "./transport/types.js";
 
 /**
@@ -278,13 +278,20 @@ function createClient(config: GongConnectorConfig): GongClient {
     ...settings
   } = config;
   const auth = settings.auth ?? auth_config ?? pythonStyleAuth(config);
-  if (auth === undefined) {
-    throw new GongValidationError(
-      "No Gong credentials: pass auth: { accessKey, accessKeySecret } (access key) or auth: { refreshToken, clientId, clientSecret } (OAuth), or hosted: { … } for hosted mode.",
-      { field: "auth" },
-    );
-  }
+  // Without credentials the connector can still describe itself; calls say what is missing.
+  if (auth === undefined) return missingCredentials(settings.baseUrl);
   return createGongClient({ ...settings, auth });
+}
+
+function missingCredentials(baseUrl: string | undefined): GongClient {
+  const refuse = () =>
+    Promise.reject(
+      new GongValidationError(
+        "No Gong credentials: create the connector with auth: { accessKey, accessKeySecret } (access key), auth: { refreshToken, clientId, clientSecret } (OAuth), or hosted: { … } for hosted mode.",
+        { field: "auth" },
+      ),
+    );
+  return { baseUrl: baseUrl ?? DEFAULT_BASE_URL, request: refuse, download: refuse };
 }
 
 /** `new GongConnector({ access_key, access_key_secret })`: the Python SDK's flat config. */

@@ -24,6 +24,21 @@ export function normalizeParams(input: unknown, schema: z.ZodType, label: string
   return normalizeObject(input, schema, "params", label);
 }
 
+const spellingMaps = new WeakMap<z.ZodType, Map<string, string>>();
+
+/** Spelling → field name for one object schema, built once per schema. */
+function spellingMap(schema: z.ZodType, shape: Record<string, z.ZodType>): Map<string, string> {
+  let map = spellingMaps.get(schema);
+  if (!map) {
+    map = new Map<string, string>();
+    for (const [name, field] of Object.entries(shape)) {
+      for (const spelling of spellingsOf(name, field)) map.set(spelling, name);
+    }
+    spellingMaps.set(schema, map);
+  }
+  return map;
+}
+
 function normalizeObject(
   input: Record<string, unknown>,
   schema: z.ZodType,
@@ -31,10 +46,7 @@ function normalizeObject(
   label: string,
 ): Record<string, unknown> {
   const shape = shapeOf(schema);
-  const canonicalBySpelling = new Map<string, string>();
-  for (const [name, field] of Object.entries(shape)) {
-    for (const spelling of spellingsOf(name, field)) canonicalBySpelling.set(spelling, name);
-  }
+  const canonicalBySpelling = spellingMap(schema, shape);
   const output: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined || value === null) continue;

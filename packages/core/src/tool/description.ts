@@ -66,6 +66,7 @@ export function generateDescription(options: DescriptionOptions = {}): string {
     "Read Gong (revenue intelligence: calls, transcripts, users, activity stats, scorecards, library, coaching, Engage flows, CRM, audit logs).",
     "Input: entity, action, params (object). Answer: JSON {data, meta}.",
     "Paging: actions marked * return one page; when meta.hasMore is true, call again with the same params plus params.cursor = meta.cursor.",
+    "Any list also takes params.limit (show at most N records) and params.offset (skip N records of the page); meta.truncated says what was left out.",
     "Dates: fields ending in Date are YYYY-MM-DD; DateTime fields and coaching from/to are ISO-8601 like 2024-05-01T00:00:00Z. Omitted ranges default to the last 30 days.",
     "Params use Gong's camelCase names (snake_case works too); ? = optional, [] = list, {…} = object.",
     'Full parameter docs (types, enums, defaults): action "describe" on any entity, e.g. {"entity":"calls_extensive","action":"describe"}.',

@@ -34,6 +34,8 @@ export interface RenderOptions {
   maxChars: number;
   /** Records of this page already shown (params.offset of the call). */
   offset?: number;
+  /** Show at most this many records (params.limit of the call). */
+  limit?: number | undefined;
 }
 
 /** The JSON text of `{ data, meta }` within `maxChars`, cutting records when needed. */
@@ -61,21 +63,27 @@ export function renderResult(result: unknown, options: RenderOptions): string {
       maxChars,
     );
   }
-  const records = offset > 0 ? data.slice(offset) : data;
+  const end = options.limit === undefined ? data.length : Math.min(data.length, offset + options.limit);
+  const records = data.slice(offset, end);
+  // Records of this page after the shown window (left out by `limit`).
+  const after = data.length - end;
   const pageMeta = offset > 0 ? { ...meta, offset } : meta;
-  const full = toJson(pageMeta === undefined ? { data: records } : { data: records, meta: pageMeta });
-  if (full.length <= maxChars) return full;
-
   const build = (count: number, preview?: string) => {
     const truncated: Truncation & { firstRecordPreview?: string } = {
       returned: count,
-      omitted: records.length - count,
+      omitted: records.length - count + after,
       nextOffset: offset + count,
       howToContinue: continueText(offset + count, typeof meta?.["cursor"] === "string"),
     };
     if (preview !== undefined) truncated.firstRecordPreview = preview;
     return toJson({ data: records.slice(0, count), meta: { ...pageMeta, truncated } });
   };
+  const whole =
+    after > 0
+      ? build(records.length)
+      : toJson(pageMeta === undefined ? { data: records } : { data: records, meta: pageMeta });
+  if (whole.length <= maxChars) return whole;
+
   // Largest count of whole records that fits.
   let low = 0;
   let high = records.length;
@@ -92,7 +100,7 @@ export function renderResult(result: unknown, options: RenderOptions): string {
 
 function continueText(nextOffset: number, hasCursor: boolean): string {
   const cursor = hasCursor ? " After that, continue with params.cursor = meta.cursor (no offset)." : "";
-  return `Output limit reached. For the rest of this page, repeat the call with the same params plus params.offset = ${nextOffset}.${cursor} Or narrow the request (shorter date range, fewer ids or content fields).`;
+  return `More records on this page: repeat the call with the same params plus params.offset = ${nextOffset}.${cursor} Or narrow the request (shorter date range, fewer ids or content fields).`;
 }
 
 function boundText(text: string, maxChars: number): string {

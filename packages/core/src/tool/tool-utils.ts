@@ -150,22 +150,15 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
         { field: "action", validValues: [...actions, DESCRIBE] },
       );
     }
-    const { offset: rawOffset, ...params } = input.params ?? {};
-    const offset = rawOffset === undefined ? 0 : Number(rawOffset);
-    if (!Number.isInteger(offset) || offset < 0) {
-      throw new GongValidationError(
-        "params.offset must be a whole number ≥ 0 (from meta.truncated.nextOffset).",
-        {
-          field: "params.offset",
-        },
-      );
-    }
+    const { offset: rawOffset, limit: rawLimit, ...params } = input.params ?? {};
+    const offset = wholeNumber(rawOffset, "offset", 0) ?? 0;
+    const limit = wholeNumber(rawLimit, "limit", 1);
     let attempt = 0;
     for (;;) {
       try {
         const result = await executeFn(input.entity, input.action, params, { signal: call.signal });
         releaseStreams(result);
-        return { ok: true, text: renderResult(result, { maxChars, offset }), result };
+        return { ok: true, text: renderResult(result, { maxChars, offset, limit }), result };
       } catch (error) {
         const gongError = asGongError(error);
         if (!gongError.retryable || attempt >= retries || call.signal?.aborted) throw gongError;
@@ -200,6 +193,18 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
       return findOperation(entity, action)?.access === "write";
     },
   };
+}
+
+/** The tool's own paging params: `offset` (records of the page to skip) and `limit` (records to show). */
+function wholeNumber(value: unknown, name: string, minimum: number): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const number = typeof value === "string" ? Number(value) : value;
+  if (typeof number !== "number" || !Number.isInteger(number) || number < minimum) {
+    throw new GongValidationError(`params.${name} must be a whole number ≥ ${minimum}.`, {
+      field: `params.${name}`,
+    });
+  }
+  return number;
 }
 
 function unknownEntity(entity: string, entities: string[]): GongValidationError {

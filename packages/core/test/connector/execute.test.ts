@@ -292,7 +292,51 @@ describe("results", () => {
   });
 });
 
+describe("paginate mechanics", () => {
+  it("stops with an error when Gong repeats a cursor instead of looping", async () => {
+    const { gong } = connector((i) => ({
+      data: { requestId: "r", records: { cursor: i === 0 ? "A" : "B" }, users: [{ id: String(i) }] },
+    }));
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const user of gong.paginate("users", "list")) seen.push(user.id);
+      })(),
+    ).rejects.toThrow("Gong returned the same cursor twice");
+    expect(seen).toEqual(["0", "1", "2"]);
+  });
+
+  it("resolves default dates once so every page repeats them", async () => {
+    const client = new RecordingClient((_request, index) => ({
+      data: {
+        requestId: "r",
+        records: index < 2 ? { cursor: `c${index}` } : {},
+        calls: [{ id: String(index) }],
+      },
+    }));
+    let tick = 0;
+    // The clock crosses midnight between pages.
+    const gong = new GongConnector({
+      client,
+      now: () => new Date(Date.UTC(2026, 2, 10, 23, 59, 59) + tick++ * 60_000),
+    });
+    const ids: string[] = [];
+    for await (const call of gong.paginate("calls", "list")) ids.push(call.id);
+    expect(ids).toEqual(["0", "1", "2"]);
+    const queries = client.requests.map((r) => ({ ...r.query, cursor: undefined }));
+    expect(new Set(queries.map((q) => JSON.stringify(q))).size).toBe(1);
+    expect(client.requests.map((r) => r.query?.["cursor"])).toEqual([undefined, "c0", "c1"]);
+  });
+});
+
 describe("check and describe", () => {
+  it("describes itself without credentials and says what is missing on a call", async () => {
+    const gong = new GongConnector();
+    expect(gong.describe().entities.length).toBeGreaterThan(30);
+    await expect(gong.users.list()).rejects.toThrow("No Gong credentials");
+    expect((await gong.check()).status).toBe("unhealthy");
+  });
+
   it("reports healthy and unhealthy with the reason", async () => {
     const ok = connector(() => ({ data: { requestId: "r", records: {}, users: [] } }));
     expect(await ok.gong.check()).toEqual({

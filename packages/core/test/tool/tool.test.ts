@@ -152,6 +152,26 @@ describe("tool calls", () => {
     expect(next.meta.truncated.nextOffset).toBe(truncated.nextOffset * 2);
   });
 
+  it("shows at most params.limit records and says how to get the rest of the page", async () => {
+    const records = Array.from({ length: 30 }, (_, i) => ({ id: String(i) }));
+    const { fn, calls } = recorder(() => ({ data: records, meta: { hasMore: false } }));
+    const tool = toolUtils(fn);
+    const first = JSON.parse(
+      (await tool.execute({ entity: "users", action: "list", params: { limit: 10 } })).text,
+    );
+    expect(first.data.map((r: { id: string }) => r.id)).toEqual(records.slice(0, 10).map((r) => r.id));
+    expect(first.meta.truncated).toMatchObject({ returned: 10, omitted: 20, nextOffset: 10 });
+    const last = JSON.parse(
+      (await tool.execute({ entity: "users", action: "list", params: { limit: 25, offset: 10 } })).text,
+    );
+    expect(last.data).toHaveLength(20);
+    expect(last.meta.truncated).toBeUndefined();
+    expect(last.meta.offset).toBe(10);
+    expect(calls.map((c) => c.params)).toEqual([{}, {}]);
+    const bad = await tool.execute({ entity: "users", action: "list", params: { limit: 0 } });
+    expect(bad.text).toContain("params.limit must be a whole number ≥ 1");
+  });
+
   it("shows the start of a single record bigger than the limit instead of failing", async () => {
     const { fn } = recorder(() => ({
       data: [{ id: "1", outline: "y".repeat(5000) }],
