@@ -130,6 +130,27 @@ describe("tenancy", () => {
     }
   });
 
+  it("answers 429 after repeated wrong secrets for one client, without locking out other clients", async () => {
+    const victim = await h.server.createOrganization("Guessed");
+    const guess = () =>
+      requestJson(`${h.server.url}/api/v1/account/applications/token`, {
+        method: "POST",
+        body: { client_id: victim.clientId, client_secret: "gas_guess" },
+      });
+    for (let i = 0; i < 10; i++) expect((await guess()).status).toBe(401);
+    const limited = await guess();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Even the right secret waits for the window to pass...
+    const right = await requestJson(`${h.server.url}/api/v1/account/applications/token`, {
+      method: "POST",
+      body: { client_id: victim.clientId, client_secret: victim.clientSecret },
+    });
+    expect(right.status).toBe(429);
+    // ...while other clients are unaffected.
+    expect(await applicationToken(h.server.url, orgA.clientId, orgA.clientSecret)).toMatch(/^gat_/);
+  });
+
   it("refuses wrong application credentials with 401", async () => {
     const wrong = await requestJson(`${h.server.url}/api/v1/account/applications/token`, {
       method: "POST",
