@@ -14,3 +14,4 @@ export type {
 } from "./driver.js";
 export { onlyResult, parseResult, type RecordingScript, recordingScript, type ScriptStep } from "./script.js";
 export { type SecretLeak, SecretScanner, secretForms } from "./secrets.js";
+export { type ConformanceSuiteOptions, runConformanceSuite } from "./suite.js";
