@@ -4,8 +4,11 @@
  * Such integers come back as exact digit strings; everything else is exactly what JSON.parse gives.
  */
 
-/** A bare (unquoted) run of 16+ digits: the only shape that can be an unsafe integer. */
-const MAYBE_UNSAFE_NUMBER = /[:[,\s]-?\d{16}/;
+/**
+ * A number of 16+ digits right after `:`, `,` or `[`: the only place an unsafe integer can be (quoted ids
+ * follow a `"`). Written as alternatives of single characters, which V8 scans faster than a class.
+ */
+const MAYBE_UNSAFE_NUMBER = /(?::|,|\[)\s*-?\d{16}/;
 
 /** Every string literal (skipped whole) or number literal (matched whole) in JSON text. */
 const STRING_OR_NUMBER = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;

@@ -2,6 +2,7 @@ export type { ConsoleLoggerOptions, LogFields, Logger, LogLevel, LogThreshold } 
 export {
   createConsoleLogger,
   createRedactingLogger,
+  isLevelEnabled,
   LOG_LEVELS,
   logLevelFromEnv,
   silentLogger,

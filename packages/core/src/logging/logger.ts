@@ -12,6 +12,11 @@ export type LogThreshold = LogLevel | "silent";
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {
+  /**
+   * Optional: the lowest level this logger writes. When set, entries below it are dropped before any
+   * formatting or redaction work is done.
+   */
+  readonly level?: LogThreshold | undefined;
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
@@ -49,6 +54,7 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): Logger 
     write(JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...fields }));
   };
   return {
+    level: threshold,
     debug: (m, f) => emit("debug", m, f),
     info: (m, f) => emit("info", m, f),
     warn: (m, f) => emit("warn", m, f),
@@ -56,8 +62,13 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): Logger 
   };
 }
 
+/** Whether `logger` writes entries of `level` (true when the logger does not say). */
+export function isLevelEnabled(logger: Logger, level: LogLevel): boolean {
+  return logger.level === undefined || RANK[level] >= RANK[logger.level];
+}
+
 /** A logger that drops everything. */
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = { level: "silent", debug() {}, info() {}, warn() {}, error() {} };
 
 /**
  * Wraps a logger so that messages and fields are redacted before they reach it: credential-named fields,
@@ -66,6 +77,7 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
  */
 export function createRedactingLogger(inner: Logger, knownSecrets: Iterable<string> = []): Logger {
   const emit = (level: LogLevel, message: string, fields?: LogFields) => {
+    if (!isLevelEnabled(inner, level)) return;
     try {
       const safeFields = fields === undefined ? undefined : (redact(fields, knownSecrets) as LogFields);
       inner[level](redactText(message, knownSecrets), safeFields);
@@ -74,6 +86,7 @@ export function createRedactingLogger(inner: Logger, knownSecrets: Iterable<stri
     }
   };
   return {
+    level: inner.level,
     debug: (m, f) => emit("debug", m, f),
     info: (m, f) => emit("info", m, f),
     warn: (m, f) => emit("warn", m, f),

@@ -20,7 +20,12 @@ import {
   GongValidationError,
 } from "../errors.js";
 import { parseJsonLossless } from "../json/lossless.js";
-import { createConsoleLogger, createRedactingLogger, type Logger } from "../logging/logger.js";
+import {
+  createConsoleLogger,
+  createRedactingLogger,
+  isLevelEnabled,
+  type Logger,
+} from "../logging/logger.js";
 import { redactText, redactUrl, SecretRegistry } from "../logging/redact.js";
 import { type RateLimiter, type RateLimitOptions, sharedRateLimiter } from "./rate-limiter.js";
 import { isEmptyResult404, mapErrorResponse, readErrorBody } from "./response-errors.js";
@@ -410,8 +415,9 @@ class FetchGongClient implements GongClient {
       headers["content-type"] = "application/json";
     }
     const started = Date.now();
-    const safeUrl = redactUrl(url, this.#secrets);
-    this.#logger.debug("Gong request", { method, url: safeUrl });
+    const debug = isLevelEnabled(this.#logger, "debug");
+    const safeUrl = debug ? redactUrl(url, this.#secrets) : "";
+    if (debug) this.#logger.debug("Gong request", { method, url: safeUrl });
     let responded = false;
     try {
       const response = await this.#fetch(url, {
@@ -423,13 +429,14 @@ class FetchGongClient implements GongClient {
       });
       responded = true;
       const text = await response.text();
-      this.#logger.debug("Gong response", {
-        method,
-        url: safeUrl,
-        status: response.status,
-        ms: Date.now() - started,
-        requestId: response.headers.get("x-request-id") ?? undefined,
-      });
+      if (debug)
+        this.#logger.debug("Gong response", {
+          method,
+          url: safeUrl,
+          status: response.status,
+          ms: Date.now() - started,
+          requestId: response.headers.get("x-request-id") ?? undefined,
+        });
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
       if (signal?.aborted)
