@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { type Sandbox, startSandbox } from "@gong-agent/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseJson, type RunResult, runCli, sandboxEnv, tempDir } from "./helpers.js";
@@ -107,6 +108,26 @@ describe("execute", () => {
     const sent = [...sandbox.requests].find((q) => q.path === "/v2/calls/extensive");
     expect(sent).toBeDefined();
     expect((sent!.body as { filter: { callIds: string[] } }).filter.callIds).toEqual(ids);
+  });
+});
+
+describe("execute download", () => {
+  it("saves call media to --out and prints what was saved, never the pre-signed URL", async () => {
+    const list = parseJson<Page>(
+      (await cli(["execute", "calls", "list", "--param", "fromDateTime=2000-01-01"])).stdout,
+    );
+    const callId = String(list.data[0]!.id);
+    const out = `${tmp.dir}/call.mp3`;
+    const r = await cli(["execute", "call_audio", "download", "--param", `callId=${callId}`, "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const saved = parseJson<{ data: { callId: string; bytes: number; out: string } }>(r.stdout).data;
+    expect(saved).toMatchObject({ callId, out });
+    expect(saved.bytes).toBeGreaterThan(0);
+    expect(statSync(out).size).toBe(saved.bytes);
+    expect(r.stdout).not.toMatch(/https?:\/\//);
+    const missing = await cli(["execute", "call_audio", "download", "--param", `callId=${callId}`]);
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toContain("--out FILE");
   });
 });
 

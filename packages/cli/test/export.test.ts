@@ -79,11 +79,38 @@ describe.each([
   });
 });
 
+describe("export interrupted with Ctrl+C", () => {
+  it("stops with exit 1, keeps the checkpoint, and resumes to the same bytes", async () => {
+    const full = `${tmp.dir}/calls-full.jsonl`;
+    const expected = readFileSync(full);
+    const out = `${tmp.dir}/calls-sigint.jsonl`;
+    const child = spawnCli(["export", "calls", ...window, "--out", out], { env });
+    const done = collect(child, { timeoutMs: 90_000 });
+    await waitForCheckpointPages(`${out}.checkpoint.json`, 2);
+    child.kill("SIGINT");
+    const stopped = await done;
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain("Export interrupted; the checkpoint is saved");
+    expect(existsSync(`${out}.checkpoint.json`)).toBe(true);
+    const resumed = await exportOnce("calls", out);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(readFileSync(out).equals(expected)).toBe(true);
+  });
+});
+
 describe("export", () => {
   it("asks for transcripts in batches of many call ids, not one request per call", async () => {
     sandbox.requests.clear();
     const out = `${tmp.dir}/batched.jsonl`;
-    const r = await exportOnce("call_transcripts", out, ["--batch-size", "50"]);
+    // The last 60 days (about a third of the calls) are plenty to see batching.
+    const since = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const r = await runCli(
+      ["export", "call_transcripts", "--since", since, "--out", out, "--batch-size", "50"],
+      {
+        env,
+        timeoutMs: 90_000,
+      },
+    );
     expect(r.code, r.stderr).toBe(0);
     const transcriptRequests = [...sandbox.requests].filter(
       (q) => q.path === "/v2/calls/transcript" && q.status === 200,

@@ -4,6 +4,7 @@ import type { Context } from "../cli/context.js";
 import { openGong } from "../connector/open.js";
 import { type FieldTree, parseFields, projectResult } from "../params/fields.js";
 import { buildParams } from "../params/params.js";
+import { isMedia, saveMedia } from "./download.js";
 
 interface Page {
   data: unknown;
@@ -37,6 +38,11 @@ export const executeCommand: CommandSpec = {
     },
     all: { type: "boolean", description: "Follow cursors and print every page's records as one list." },
     limit: { type: "string", valueName: "N", description: "Print at most N records." },
+    out: {
+      type: "string",
+      valueName: "FILE",
+      description: "Where call_audio/call_video download saves the media file.",
+    },
     "include-private": {
       type: "boolean",
       description: "Include calls marked private (left out by default).",
@@ -48,6 +54,7 @@ export const executeCommand: CommandSpec = {
     'gong-agent execute calls_extensive list --params \'{"filter":{"callIds":["7782342274025937895"]}}\'',
     "gong-agent execute calls list --all --fields id,title,started --limit 500",
     "gong-agent execute users get --param id=234599484848423 --sandbox",
+    "gong-agent execute call_audio download --param callId=7782342274025937895 --out call.mp3",
   ],
   run: runExecute,
 };
@@ -63,6 +70,10 @@ async function runExecute(ctx: Context, { values: v, positionals }: ParsedArgs) 
 
   if (!v.all) {
     const page = (await connector.executeFn(entity, action, params, { signal })) as Page;
+    if (isMedia(page.data)) {
+      ctx.json(await saveMedia(page.data, stringOption(v, "out"), signal));
+      return;
+    }
     ctx.json(output(limitPage(page, limit), fields));
     return;
   }
