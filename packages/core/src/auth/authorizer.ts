@@ -8,7 +8,7 @@ import type { SecretRegistry } from "../logging/redact.js";
 import type { NormalizedAuth } from "./config.js";
 import { OAuthSession } from "./oauth-session.js";
 import type { TokenSet, TokenStore } from "./token-store.js";
-import { MemoryTokenStore } from "./token-store.js";
+import { sharedMemoryTokenStore } from "./token-store.js";
 
 export interface Authorizer {
   readonly kind: "accessKey" | "oauth";
@@ -49,7 +49,9 @@ export function createAuthorizer(auth: NormalizedAuth, options: AuthorizerOption
   }
   const session = new OAuthSession({
     auth,
-    store: options.store ?? new MemoryTokenStore(),
+    store:
+      options.store ??
+      sharedMemoryTokenStore(fingerprint(`${auth.tokenUrl}|${auth.clientId ?? ""}|${auth.refreshToken}`)),
     onTokenRefresh: options.onTokenRefresh,
     fetch: options.fetch,
     logger: options.logger,

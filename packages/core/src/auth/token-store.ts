@@ -53,9 +53,13 @@ export function copyTokens(tokens: TokenSet): TokenSet {
   return copy;
 }
 
-/** Keeps tokens in this process only (the default). Pair it with `onTokenRefresh` to persist elsewhere. */
+/**
+ * Keeps tokens in this process only (the default). Pair it with `onTokenRefresh` to persist elsewhere.
+ * Its lock serializes refreshes of every client sharing the store within the process.
+ */
 export class MemoryTokenStore implements TokenStore {
   #current: StoredTokenSet | undefined;
+  #tail: Promise<unknown> = Promise.resolve();
 
   constructor(initial?: TokenSet) {
     if (initial) this.#current = { tokens: copyTokens(initial), generation: 1 };
@@ -73,4 +77,26 @@ export class MemoryTokenStore implements TokenStore {
     this.#current = { tokens: copyTokens(tokens), generation: generation + 1 };
     return { ok: true, generation: generation + 1 };
   }
+
+  lock<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#tail.then(fn, fn);
+    this.#tail = run.catch(() => {});
+    return run;
+  }
+}
+
+const sharedMemoryStores = new Map<string, MemoryTokenStore>();
+
+/**
+ * The in-memory store for one OAuth grant (keyed by a hash of token URL, client and initial refresh token),
+ * shared by every client in the process configured with it, so two connectors created from the same config
+ * never spend the same single-use refresh token twice.
+ */
+export function sharedMemoryTokenStore(key: string): MemoryTokenStore {
+  let store = sharedMemoryStores.get(key);
+  if (!store) {
+    store = new MemoryTokenStore();
+    sharedMemoryStores.set(key, store);
+  }
+  return store;
 }

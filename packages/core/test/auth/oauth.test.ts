@@ -84,6 +84,24 @@ describe("OAuth refresh", () => {
     expect(new Set(gong.apiAuthorizations).size).toBe(1);
   });
 
+  it("shares one rotation between clients created from the same config in a process", async () => {
+    gong.oauth.delayMs = 100;
+    const config = {
+      refreshToken: gong.oauth.newRefreshToken(),
+      accessToken: gong.oauth.newAccessToken(-1000),
+      expiresAt: PAST,
+    };
+    const a = oauthClient(config);
+    const b = oauthClient(config);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => get(i % 2 ? a : b)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    // A client made later from the same (now stale) config picks up the rotated pair instead of replaying it.
+    await get(oauthClient(config));
+    expect(gong.oauth.refreshCount).toBe(1);
+    expect(gong.oauth.invalidGrantCount).toBe(0);
+    expect(new Set(gong.apiAuthorizations).size).toBe(1);
+  });
+
   it("uses an access token that is still valid without refreshing", async () => {
     const accessToken = gong.oauth.newAccessToken();
     const client = oauthClient({
