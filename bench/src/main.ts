@@ -2,6 +2,7 @@
  * `pnpm bench`: runs every measure once, prints a table, writes bench/results.json and exits
  * non-zero when a goal is missed or a figure could not be measured.
  */
+import { cpus, loadavg } from "node:os";
 import { allGoalsMet, RESULT_KEYS, type Results } from "./goals.js";
 import { measures } from "./measures/index.js";
 import type { Measure } from "./measures/types.js";
@@ -15,8 +16,10 @@ async function main(): Promise<number> {
   const selected = selectMeasures(measures, settings);
   const results: Results = emptyResults();
   const started = performance.now();
+  // Timings depend on what else the machine is doing; the load average says how busy it was.
+  const load = loadavg().map((value) => value.toFixed(1));
   console.log(
-    `gong-agent bench (${settings.mode} setting, node ${process.version}, ${selected.length} measures)\n`,
+    `gong-agent bench (${settings.mode} setting, node ${process.version}, ${cpus().length} CPUs, load average ${load.join(" ")}, ${selected.length} measures)\n`,
   );
   for (const measure of selected) {
     const measureStarted = performance.now();

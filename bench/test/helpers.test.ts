@@ -56,7 +56,7 @@ describe("table", () => {
   });
 
   it("formats numbers with separators and a dash for missing figures", () => {
-    expect(formatNumber(1234.567)).toBe("1,234.57");
+    expect(formatNumber(1234.5678)).toBe("1,234.568");
     expect(formatNumber(0.5, 3)).toBe("0.5");
     expect(formatNumber(null)).toBe("—");
   });

@@ -16,7 +16,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 /** Formats a figure for the table: thousands separators, at most `decimals` decimals. */
-export function formatNumber(value: number | null, decimals = 2): string {
+export function formatNumber(value: number | null, decimals = 3): string {
   if (value === null) return "—";
   return value.toLocaleString("en-US", { maximumFractionDigits: decimals });
 }
