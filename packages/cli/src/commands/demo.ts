@@ -3,6 +3,7 @@
  * embedded sandbox unless Gong credentials are configured; the sandbox's rate-limit emulation is
  * switched off so the demo takes seconds (against real Gong the client keeps to 3 requests/second).
  */
+import { GongPermissionError } from "@gong-agent/core";
 import { type CommandSpec, intOption, type ParsedArgs } from "../cli/command.js";
 import type { Context } from "../cli/context.js";
 import { resolveCredentials } from "../config/credentials.js";
@@ -113,16 +114,16 @@ async function runDemo(ctx: Context, { values }: ParsedArgs) {
 
   // 4. One call's transcript, speakers named from the call's parties.
   heading(say, 4, "One call's transcript with speaker names (calls_extensive + call_transcripts)");
-  const shown = await showTranscript(run, calls.slice(0, 10), say);
-  if (!shown) say("  No transcript available for the first calls in range.");
+  const shown = await missingScope(say, () => showTranscript(run, calls.slice(0, 10), say));
+  if (shown === false) say("  No transcript available for the first calls in range.");
   say();
 
   // 5. Activity stats.
   heading(say, 5, `Activity stats, ${day(from)} to ${day(to)} (stats_activity_aggregate list)`);
-  const stats = await run("stats_activity_aggregate", "list", {
-    filter: { fromDate: day(from), toDate: day(to) },
-  });
-  const rows = asList(stats.data)
+  const stats = await missingScope(say, () =>
+    run("stats_activity_aggregate", "list", { filter: { fromDate: day(from), toDate: day(to) } }),
+  );
+  const rows = asList(stats?.data)
     .map((r) => {
       const s = (r.userAggregateActivityStats ?? {}) as Rec;
       const name = users.get(String(r.userId)) ?? String(r.userEmailAddress ?? r.userId);
@@ -135,7 +136,7 @@ async function runDemo(ctx: Context, { values }: ParsedArgs) {
     })
     .sort((a, b) => b.hosted - a.hosted)
     .slice(0, 5);
-  if (rows.length === 0) say("  No activity in range.");
+  if (stats && rows.length === 0) say("  No activity in range.");
   const width = Math.max(4, ...rows.map((r) => r.name.length));
   if (rows.length) say(`  ${"user".padEnd(width)}  hosted  attended  feedback given`);
   for (const r of rows) {
@@ -193,6 +194,20 @@ async function showTranscript(
     return true;
   }
   return false;
+}
+
+/**
+ * Real Gong keys often lack a scope (transcripts, stats): that step says so and the tour goes on.
+ * Every other failure ends the demo with its error.
+ */
+async function missingScope<T>(say: (t?: string) => void, step: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof GongPermissionError)) throw error;
+    say(`  Skipped: ${error.message}`);
+    return undefined;
+  }
 }
 
 function heading(say: (t?: string) => void, n: number, title: string) {

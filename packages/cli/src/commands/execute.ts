@@ -1,6 +1,7 @@
 /** `gong-agent execute <entity> <action>`: one operation, or every page of it with --all. */
 import { type CommandSpec, intOption, listOption, type ParsedArgs, stringOption } from "../cli/command.js";
 import type { Context } from "../cli/context.js";
+import { CliError } from "../cli/errors.js";
 import { openGong } from "../connector/open.js";
 import { type FieldTree, parseFields, projectResult } from "../params/fields.js";
 import { buildParams } from "../params/params.js";
@@ -84,6 +85,7 @@ async function runExecute(ctx: Context, { values: v, positionals }: ParsedArgs) 
   let last: Page | undefined;
   let stoppedAtLimit = false;
   let privateOmitted = 0;
+  const seen = new Set<string>();
   do {
     const page = (await connector.executeFn(entity, action, cursor ? { ...params, cursor } : params, {
       signal,
@@ -99,7 +101,14 @@ async function runExecute(ctx: Context, { values: v, positionals }: ParsedArgs) 
       }
       records.push(record);
     }
-    cursor = page.meta?.hasMore === false ? undefined : page.meta?.cursor;
+    const next = page.meta?.hasMore === false ? undefined : page.meta?.cursor;
+    if (next !== undefined && seen.has(next)) {
+      throw new CliError(
+        `${entity} ${action}: Gong returned the same cursor twice; stopped to avoid a loop.`,
+      );
+    }
+    if (next !== undefined) seen.add(next);
+    cursor = next;
     if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\r${records.length} records, ${pages} pages…`);
     if (limit !== undefined && records.length >= limit && cursor) stoppedAtLimit = true;
   } while (cursor && !stoppedAtLimit);

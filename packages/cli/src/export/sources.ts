@@ -5,6 +5,7 @@
  * - `transcripts`: lists the calls in the window, then fetches their transcripts in batches of many
  *   call ids per request (one request per batch, not one per call).
  */
+import { CliError } from "../cli/errors.js";
 
 export interface Page {
   data: unknown;
@@ -41,9 +42,14 @@ export function initialState(kind: SourceState["kind"]): SourceState {
     : { kind, callsFinished: false, queue: [], callsDone: 0 };
 }
 
-function nextCursor(page: Page): string | undefined {
+function nextCursor(page: Page, previous?: string): string | undefined {
   if (page.meta?.hasMore === false) return undefined;
-  return typeof page.meta?.cursor === "string" && page.meta.cursor !== "" ? page.meta.cursor : undefined;
+  const cursor =
+    typeof page.meta?.cursor === "string" && page.meta.cursor !== "" ? page.meta.cursor : undefined;
+  if (cursor !== undefined && cursor === previous) {
+    throw new CliError("Gong returned the same cursor twice; the export stopped to avoid a loop.");
+  }
+  return cursor;
 }
 
 function asRecords(data: unknown): unknown[] {
@@ -61,7 +67,7 @@ export async function nextStep(
     if (state.finished) return undefined;
     const params = state.cursor ? { ...source.params, cursor: state.cursor } : source.params;
     const page = await exec(source.entity, source.action, params);
-    const cursor = nextCursor(page);
+    const cursor = nextCursor(page, state.cursor);
     return {
       records: asRecords(page.data),
       state: { kind: "pages", ...(cursor ? { cursor } : {}), finished: !cursor },
@@ -78,7 +84,7 @@ export async function nextStep(
   if (batch) {
     const params = { filter: { callIds: batch.ids }, ...(batch.cursor ? { cursor: batch.cursor } : {}) };
     const page = await exec("call_transcripts", "list", params);
-    const cursor = nextCursor(page);
+    const cursor = nextCursor(page, batch.cursor);
     const finishedBatch = !cursor;
     const { batch: _previous, ...rest } = state;
     return {
@@ -102,7 +108,7 @@ export async function nextStep(
     )
     .filter((id): id is string | number => typeof id === "string" || typeof id === "number")
     .map(String);
-  const cursor = nextCursor(page);
+  const cursor = nextCursor(page, state.callsCursor);
   return {
     records: [],
     state: {
