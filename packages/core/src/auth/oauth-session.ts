@@ -117,16 +117,19 @@ export class OAuthSession {
       }
       await raceAbort(this.#loading, signal);
     }
-    if (this.#unsaved)
+    if (this.#unsaved) {
+      // A refreshed pair is not saved yet: save it before anything uses it further.
       await raceAbort(
         this.#single(() => this.#retrySave()),
         signal,
       );
-    if (!this.#usable(this.#tokens))
+    }
+    if (!this.#usable(this.#tokens)) {
       await raceAbort(
         this.#single(() => this.#refresh(undefined)),
         signal,
       );
+    }
     const token = this.#tokens.accessToken;
     if (!token) throw new GongError("No OAuth access token is available after refreshing; this is a bug.");
     return `Bearer ${token}`;

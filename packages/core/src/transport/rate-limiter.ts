@@ -26,6 +26,11 @@ export interface RateLimitOptions {
    * `perSecond` requests in one of its windows. Default 50 ms.
    */
   marginMs?: number;
+  /**
+   * After Gong answered 429 with a long Retry-After, calls for that tenant fail at once with
+   * GongRateLimitError instead of queueing when the pause is longer than this. Default 60 s.
+   */
+  maxPauseWaitMs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,6 +88,7 @@ export class SlidingWindowRateLimiter implements RateLimiter {
   readonly perSecond: number;
   readonly perDay: number;
   readonly #windowMs: number;
+  readonly #maxPauseWaitMs: number;
   readonly #tenants = new Map<string, TenantState>();
   readonly #now: () => number;
 
@@ -93,6 +99,7 @@ export class SlidingWindowRateLimiter implements RateLimiter {
       throw new RangeError("rateLimit.perSecond and rateLimit.perDay must be positive numbers.");
     }
     this.#windowMs = 1000 + (options.marginMs ?? 50);
+    this.#maxPauseWaitMs = options.maxPauseWaitMs ?? 60_000;
     this.#now = now;
   }
 
@@ -120,6 +127,14 @@ export class SlidingWindowRateLimiter implements RateLimiter {
           `${new Date(resetsAt).toISOString()}. Gong allows 10,000 calls a day per company, shared by every integration; ` +
           "wait until then, or raise rateLimit.perDay if your Gong contract allows more.",
         { status: 0, retryAfterMs: resetsAt - now },
+      );
+    }
+    if (state.pausedUntil - now > this.#maxPauseWaitMs) {
+      throw new GongRateLimitError(
+        `Gong rate-limited this tenant and asked to wait until ${new Date(state.pausedUntil).toISOString()}; ` +
+          "not sending more requests before then. Gong's limits (3/second, 10,000/day per company) are shared by " +
+          "every integration of the company; try again after that time.",
+        { status: 0, retryAfterMs: state.pausedUntil - now },
       );
     }
     state.dayCount++; // Reserved now, so concurrent callers cannot overspend the day.
@@ -167,7 +182,12 @@ const shared = new Map<string, SlidingWindowRateLimiter>();
  * so several connector instances for one tenant together stay under Gong's limits.
  */
 export function sharedRateLimiter(options: RateLimitOptions = {}): RateLimiter {
-  const id = `${options.perSecond ?? 3}/${options.perDay ?? 10_000}/${options.marginMs ?? 50}`;
+  const id = [
+    options.perSecond ?? 3,
+    options.perDay ?? 10_000,
+    options.marginMs ?? 50,
+    options.maxPauseWaitMs ?? 60_000,
+  ].join("/");
   let limiter = shared.get(id);
   if (!limiter) {
     limiter = new SlidingWindowRateLimiter(options);

@@ -128,6 +128,22 @@ describe("client-side rate limiter", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("after a long Retry-After, fails the tenant's next calls fast instead of queueing them", async () => {
+    server.handle((_req, res) => json(res, 429, { errors: ["daily quota"] }, { "retry-after": "7200" }));
+    const limiter = new SlidingWindowRateLimiter({ perSecond: 100 });
+    const client = createGongClient({ auth, baseUrl: server.url, rateLimit: limiter, logger: watch.logger });
+    const first = await watch.catch(() => client.request({ method: "GET", path: "/v2/users" }));
+    expect(first).toBeInstanceOf(GongRateLimitError);
+    expect((first as GongRateLimitError).retryAfterMs).toBe(7_200_000);
+    const started = performance.now();
+    const second = await watch.catch(() => client.request({ method: "GET", path: "/v2/users" }));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(second).toBeInstanceOf(GongRateLimitError);
+    expect((second as GongRateLimitError).retryAfterMs).toBeGreaterThan(7_000_000);
+    expect(second.message).toMatch(/asked to wait until/);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("can be turned off", async () => {
     const client = createGongClient({ auth, baseUrl: server.url, rateLimit: false, logger: watch.logger });
     const started = performance.now();
