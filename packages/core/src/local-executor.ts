@@ -164,6 +164,8 @@ export class LocalExecutor implements Executor {
       const { kept, omitted } = this.dropPrivate(spec, records);
       const meta = listMeta(answer["records"], id);
       if (omitted > 0) meta.privateOmitted = omitted;
+      const details = answerDetails(answer, spec.records);
+      if (details) meta.details = details;
       return { data: kept, meta };
     }
     if (empty) {
@@ -217,6 +219,19 @@ function describeTarget(params: Record<string, unknown>): string {
     .filter(([, value]) => typeof value === "string" || typeof value === "number")
     .map(([key, value]) => `${key}=${String(value)}`);
   return keys.length > 0 ? keys.join(", ") : "these params";
+}
+
+/** Gong's other top-level fields beside the records (a stats time zone, a library folder's name, …). */
+function answerDetails(
+  answer: Record<string, unknown>,
+  recordsKey: string | undefined,
+): Record<string, unknown> | undefined {
+  const details: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(answer)) {
+    if (key === "requestId" || key === "records" || key === recordsKey) continue;
+    details[key] = value;
+  }
+  return Object.keys(details).length > 0 ? details : undefined;
 }
 
 function listMeta(records: unknown, requestId: string | undefined): ListMeta {

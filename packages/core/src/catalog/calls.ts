@@ -263,11 +263,14 @@ async function openMedia(
   });
   const call = (found.data as ExtensiveCall[])[0];
   if (call === undefined) {
-    throw new GongNotFoundError(`Call ${callId} was not found or is not visible to this key.`, {
-      status: 404,
-      method: "POST",
-      path: "/v2/calls/extensive",
-    });
+    throw new GongNotFoundError(
+      `Call ${callId} was not found: it does not exist, is not visible to this key, or is private (hidden unless the connector has includePrivate: true).`,
+      {
+        status: 404,
+        method: "POST",
+        path: "/v2/calls/extensive",
+      },
+    );
   }
   const url = kind === "audio" ? call.media?.audioUrl : call.media?.videoUrl;
   if (typeof url !== "string" || url === "") {

@@ -27,6 +27,8 @@ export type ListMeta = {
   privateOmitted?: number;
   /** Explains an empty answer, e.g. that the key may lack visibility. */
   note?: string;
+  /** Gong's other top-level fields beside the records, e.g. a stats answer's `timeZone`, a library folder's `name`. */
+  details?: Record<string, unknown>;
 };
 
 export type GetMeta = {

@@ -275,6 +275,20 @@ describe("results", () => {
     expect(byId.client.requests).toHaveLength(1);
   });
 
+  it("keeps Gong's other top-level fields of a list answer in meta.details", async () => {
+    const { gong } = connector(() => ({
+      data: {
+        requestId: "r",
+        records: {},
+        timeZone: "America/New_York",
+        usersAggregateActivityStats: [{ userId: "1" }],
+      },
+    }));
+    const page = await gong.execute("stats_activity_aggregate", "list");
+    expect(page.data).toEqual([{ userId: "1" }]);
+    expect(page.meta.details).toEqual({ timeZone: "America/New_York" });
+  });
+
   it("returns single records from get actions", async () => {
     const { client, gong } = connector(() => ({
       data: { requestId: "r", user: { id: "42", firstName: "Ada" } },
