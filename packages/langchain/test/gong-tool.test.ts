@@ -12,6 +12,7 @@ import {
 import { ToolMessage } from "@langchain/core/messages";
 import { DynamicStructuredTool } from "@langchain/core/tools";
 import { convertToOpenAITool } from "@langchain/core/utils/function_calling";
+import { AIMessage, createAgent, fakeModel, HumanMessage } from "langchain";
 import { describe, expect, it } from "vitest";
 import { gongTool } from "../src/index.js";
 
@@ -144,5 +145,39 @@ describe("gongTool for LangChain", () => {
     const tool = gongTool(connector, { name: "gong", descriptionPrefix: "Our sales calls." });
     expect(tool.name).toBe("gong");
     expect(tool.description.startsWith("Our sales calls.\n")).toBe(true);
+  });
+
+  it("in createAgent, explains input that fails the schema with core's text and forgives params sent as JSON text", async () => {
+    const { execute, seen } = recordingExecute();
+    const tool = gongTool(execute);
+    const model = fakeModel()
+      .respondWithTools([{ name: "gong_execute", args: { entity: "users" }, id: "c1" }])
+      .respondWithTools([
+        {
+          name: "gong_execute",
+          args: { entity: "users", action: "list", params: '{"cursor":"x"}' },
+          id: "c2",
+        },
+      ])
+      .respond(new AIMessage("done"));
+    const agent = createAgent({ model, tools: [tool] });
+    const state = await agent.invoke({ messages: [new HumanMessage("users?")] });
+    const results = state.messages.filter((message) => ToolMessage.isInstance(message));
+    expect(results.map((message) => message.status)).toEqual(["error", "success"]);
+    // Core's explanation, not LangChain's stack trace.
+    expect(results[0]!.content).toMatch(/^Error \(GongValidationError\): .*action/);
+    expect(results[0]!.content).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(results[1]!.content as string)).toEqual({
+      data: [{ id: "1" }],
+      meta: { hasMore: false },
+    });
+    expect(results[1]!.artifact).toEqual({ data: [{ id: "1" }], meta: { hasMore: false } });
+    expect(seen.map((s) => s.params)).toEqual([{ cursor: "x" }]);
+    expect(state.messages.at(-1)!.content).toBe("done");
+  });
+
+  it("throws core's typed error for schema-failing input invoked directly", async () => {
+    const tool = gongTool(recordingExecute().execute);
+    await expect(tool.invoke({ entity: "users" } as never)).rejects.toBeInstanceOf(GongValidationError);
   });
 });
