@@ -1,7 +1,9 @@
+import { createServer } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, baseEnv, tempDir } from "./helpers.js";
+import { BIN, baseEnv, collect, spawnCli, tempDir } from "./helpers.js";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -47,5 +49,50 @@ describe("gong-agent mcp --sandbox", () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("gong-agent mcp --http", () => {
+  it("serves the same tool over streamable HTTP until SIGINT", async () => {
+    const port = await freePort();
+    const child = spawnCli(["mcp", "--sandbox", "--http", String(port)], {
+      env: { GONG_AGENT_CONFIG: `${tmp.dir}/config.json` },
+    });
+    const done = collect(child, { timeoutMs: 40_000 });
+    await new Promise<void>((resolve) => {
+      let err = "";
+      child.stderr!.on("data", (d: Buffer | string) => {
+        err += d.toString();
+        if (err.includes(`http://127.0.0.1:${port}/mcp`)) resolve();
+      });
+    });
+    const client = new Client({ name: "cli-test-http", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`)));
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toContain("gong_execute");
+      const result = await client.callTool({
+        name: "gong_execute",
+        arguments: { entity: "workspaces", action: "list" },
+      });
+      expect(result.isError).toBeFalsy();
+      const page = JSON.parse((result.content as { text: string }[])[0]!.text) as { data: { id: string }[] };
+      expect(page.data.length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
+    child.kill("SIGINT");
+    expect((await done).code).toBe(0);
   });
 });
