@@ -2,6 +2,8 @@ import {
   GongAbortError,
   GongConnectionError,
   type GongError,
+  GongRateLimitError,
+  GongServerError,
   GongTimeoutError,
   GongValidationError,
 } from "../errors.js";
@@ -78,6 +80,7 @@ export class HostedApiClient {
   private readonly clientId: string;
   private readonly clientSecret: string;
   private readonly timeoutMs: number;
+  private readonly maxRetries: number;
   private readonly fetchImpl: typeof globalThis.fetch;
   private readonly tokens: ApplicationTokenCache;
 
@@ -88,6 +91,7 @@ export class HostedApiClient {
     this.clientId = resolved.clientId;
     this.clientSecret = resolved.clientSecret;
     this.timeoutMs = settings.timeoutMs ?? 30_000;
+    this.maxRetries = Math.max(0, Math.floor(settings.maxRetries ?? 2));
     this.fetchImpl = settings.fetch ?? globalThis.fetch;
     this.tokens = new ApplicationTokenCache(() => this.requestToken());
   }
@@ -227,12 +231,14 @@ export class HostedApiClient {
   // --- HTTP -----------------------------------------------------------------------------------
 
   private async requestToken(): Promise<{ accessToken: string; expiresInSeconds?: number | undefined }> {
-    const body = await this.send<WireTokenResponse>(
-      "POST",
-      "/api/v1/account/applications/token",
-      { client_id: this.clientId, client_secret: this.clientSecret },
-      undefined,
-      {},
+    const body = await this.withRetries(() =>
+      this.send<WireTokenResponse>(
+        "POST",
+        "/api/v1/account/applications/token",
+        { client_id: this.clientId, client_secret: this.clientSecret },
+        undefined,
+        {},
+      ),
     );
     if (!body || typeof body.access_token !== "string" || body.access_token === "") {
       throw new GongConnectionError("The hosted API answered the token request without an access_token.");
@@ -240,16 +246,39 @@ export class HostedApiClient {
     return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
   }
 
-  /** An authenticated call; a refused token is renewed once and the call repeated. */
+  /** An authenticated call; a refused token is renewed once and the call repeated. Reads are retried. */
   private async call<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<T> {
-    const token = await this.tokens.get();
-    try {
-      return await this.send<T>(method, path, body, token, options);
-    } catch (error) {
-      if (!isRefusedApplicationToken(error)) throw error;
-      this.tokens.invalidate(token);
-      const fresh = await this.tokens.get(true);
-      return this.send<T>(method, path, body, fresh, options);
+    const attempt = async () => {
+      const token = await this.tokens.get();
+      try {
+        return await this.send<T>(method, path, body, token, options);
+      } catch (error) {
+        if (!isRefusedApplicationToken(error)) throw error;
+        this.tokens.invalidate(token);
+        const fresh = await this.tokens.get(true);
+        return this.send<T>(method, path, body, fresh, options);
+      }
+    };
+    return method === "GET" ? this.withRetries(attempt, options.signal) : attempt();
+  }
+
+  /** Retries transient failures with exponential backoff and jitter, honouring a short Retry-After. */
+  private async withRetries<T>(attempt: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const transient =
+          error instanceof GongConnectionError ||
+          error instanceof GongTimeoutError ||
+          error instanceof GongServerError ||
+          error instanceof GongRateLimitError;
+        if (!transient || retry >= this.maxRetries || signal?.aborted) throw error;
+        const backoff = 250 * 2 ** retry * (0.5 + Math.random() / 2);
+        const wait = error instanceof GongRateLimitError ? (error.retryAfterMs ?? backoff) : backoff;
+        if (wait > 10_000) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     }
   }
 

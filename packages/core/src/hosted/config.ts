@@ -25,6 +25,11 @@ export interface HostedClientSettings {
   apiUrl?: string | undefined;
   /** Per-request timeout in milliseconds (default 30 s). */
   timeoutMs?: number | undefined;
+  /**
+   * Retries of reads (token, list, get) after a connection error, timeout, 429 or 5xx. Default 2.
+   * Executions are never retried here: the server already retries Gong, and writes must not repeat.
+   */
+  maxRetries?: number | undefined;
   /** A fetch implementation (default: the global one). */
   fetch?: typeof globalThis.fetch | undefined;
 }
@@ -124,6 +129,7 @@ export function resolveHostedConfig(
   const connectorId = pick(given, "connectorId", "connector_id");
   if (connectorId) config.connectorId = connectorId;
   if (typeof given["timeoutMs"] === "number") config.timeoutMs = given["timeoutMs"];
+  if (typeof given["maxRetries"] === "number") config.maxRetries = given["maxRetries"];
   if (typeof given["fetch"] === "function") config.fetch = given["fetch"] as typeof globalThis.fetch;
   return config;
 }

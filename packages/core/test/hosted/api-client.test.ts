@@ -23,7 +23,7 @@ afterEach(async () => {
   await api.close();
 });
 
-function client(extra: { organizationId?: string } = {}) {
+function client(extra: { organizationId?: string; maxRetries?: number } = {}) {
   return new HostedApiClient({ clientId: "app-id", clientSecret: "app-secret", apiUrl: api.url, ...extra });
 }
 
@@ -169,9 +169,28 @@ describe("HostedApiClient", () => {
     expect((fastapi as Error).message).toContain("body.entity: field required");
   });
 
+  it("retries a transient failure of a read, but never an execution", async () => {
+    api.connectors.push(gongConnector("c1"));
+    let listFailures = 1;
+    let executeFailures = 1;
+    api.handler = (r) => {
+      const failure = { status: 503, body: { detail: "restarting" } };
+      if (r.path === "/api/v1/integrations/connectors" && listFailures-- > 0) return failure;
+      if (r.path.endsWith("/execute") && executeFailures-- > 0) return failure;
+      return undefined;
+    };
+    const hosted = client();
+    expect((await hosted.listConnectors()).map((c) => c.id)).toEqual(["c1"]);
+    expect(api.requests.filter((r) => r.path === "/api/v1/integrations/connectors")).toHaveLength(2);
+    await expect(hosted.execute("c1", { entity: "users", action: "list" })).rejects.toBeInstanceOf(
+      GongServerError,
+    );
+    expect(api.requests.filter((r) => r.path.endsWith("/execute"))).toHaveLength(1);
+  });
+
   it("reports an unreachable API as a connection error naming the call", async () => {
     await api.close();
-    const error = await client()
+    const error = await client({ maxRetries: 0 })
       .listConnectors()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GongConnectionError);
