@@ -29,6 +29,7 @@ import { createLogger, type LogLevel, type ServerLogger } from "./logger.js";
 import { applicationRoutes } from "./routes/applications.js";
 import { connectorRoutes } from "./routes/connectors.js";
 import { type OAuthAppSettings, oauthRoutes } from "./routes/oauth.js";
+import { organizationRoutes } from "./routes/organizations.js";
 import { SqliteStorage } from "./storage/sqlite.js";
 import type { Storage } from "./storage/types.js";
 
@@ -134,6 +135,7 @@ export function createServer(options: ServerOptions = {}): GongAgentServer {
   const router = new Router();
   router.add("GET", "/health", async ({ res }) => sendJson(res, 200, { status: "ok" }));
   applicationRoutes(router, auth);
+  organizationRoutes(router, auth, storage);
   oauthRoutes(router, {
     auth,
     connectors,

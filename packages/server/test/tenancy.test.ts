@@ -75,10 +75,24 @@ describe("tenancy", () => {
     expect(own.status).toBe(200);
   });
 
+  it("shows each organization only itself and its own workspaces", async () => {
+    const orgs = await requestJson(`${h.server.url}/api/v1/organizations`, { token: tokenB });
+    expect(orgs.body.data.map((o: { id: string }) => o.id)).toEqual([orgB.organizationId]);
+    const own = await requestJson(`${h.server.url}/api/v1/workspaces?name_contains=SAL`, { token: tokenA });
+    expect(own.body.data.map((w: { name: string }) => w.name)).toEqual(["sales"]);
+    const foreign = await requestJson(`${h.server.url}/api/v1/workspaces?name_contains=sal`, {
+      token: tokenB,
+    });
+    expect(foreign.status).toBe(200);
+    expect(foreign.body.data).toEqual([]);
+  });
+
   it("answers 404 when X-Organization-Id names an organization the token does not belong to", async () => {
     const all = [
       ...routes(),
       { method: "GET", path: "/api/v1/integrations/connectors" },
+      { method: "GET", path: "/api/v1/organizations" },
+      { method: "GET", path: "/api/v1/workspaces" },
       {
         method: "POST",
         path: "/api/v1/integrations/connectors",
@@ -102,7 +116,12 @@ describe("tenancy", () => {
   });
 
   it("answers 401 to a missing, unknown or expired token", async () => {
-    const all = [...routes(), { method: "GET", path: "/api/v1/integrations/connectors" }];
+    const all = [
+      ...routes(),
+      { method: "GET", path: "/api/v1/integrations/connectors" },
+      { method: "GET", path: "/api/v1/organizations" },
+      { method: "GET", path: "/api/v1/workspaces" },
+    ];
     for (const route of all) {
       for (const token of [undefined, "gat_not-a-real-token"]) {
         const answer = await requestJson(`${h.server.url}${route.path}`, {

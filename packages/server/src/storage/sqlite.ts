@@ -244,6 +244,27 @@ export class SqliteStorage implements Storage {
     return { id: row.id, organizationId: row.organization_id, name: row.name, createdAt: row.created_at };
   }
 
+  async listWorkspaces(organizationId: string, nameContains?: string): Promise<WorkspaceRecord[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT id, organization_id, name, created_at FROM workspaces
+         WHERE organization_id = ? AND (? IS NULL OR instr(lower(name), lower(?)) > 0)
+         ORDER BY name`,
+      )
+      .all(organizationId, nameContains ?? null, nameContains ?? null) as Array<{
+      id: string;
+      organization_id: string;
+      name: string;
+      created_at: string;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      organizationId: row.organization_id,
+      name: row.name,
+      createdAt: row.created_at,
+    }));
+  }
+
   async createConnector(record: ConnectorRecord, tokens?: string): Promise<void> {
     try {
       this.#db
@@ -381,6 +402,7 @@ export class SqliteStorage implements Storage {
           }
         | undefined;
       if (row) this.#db.prepare("DELETE FROM oauth_states WHERE state_hash = ?").run(stateHash);
+      this.#db.prepare("DELETE FROM oauth_states WHERE expires_at <= ?").run(Date.now());
       return row;
     });
     const row = take.immediate();

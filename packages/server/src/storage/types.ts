@@ -85,6 +85,8 @@ export interface Storage {
 
   /** Returns the workspace with this name in the organization, creating it when missing. */
   ensureWorkspace(organizationId: string, name: string, makeId: () => string): Promise<WorkspaceRecord>;
+  /** The organization's workspaces, optionally only those whose name contains `nameContains` (any case). */
+  listWorkspaces(organizationId: string, nameContains?: string): Promise<WorkspaceRecord[]>;
 
   /** Creates the connector and, for OAuth, its first token pair at generation 1, in one transaction. */
   createConnector(record: ConnectorRecord, tokens?: string): Promise<void>;
@@ -112,7 +114,7 @@ export interface Storage {
   releaseConnectorLease(connectorId: string, owner: string): Promise<void>;
 
   saveOAuthState(record: OAuthStateRecord): Promise<void>;
-  /** Returns and deletes the state (single use); undefined if unknown. Expiry is checked by the caller. */
+  /** Returns and deletes the state (single use), and drops expired ones; undefined if unknown. Expiry is checked by the caller. */
   takeOAuthState(stateHash: string): Promise<OAuthStateRecord | undefined>;
 
   close(): Promise<void>;
