@@ -320,6 +320,8 @@ describe("connector lifecycle through HostedApiClient", () => {
     expect(await client.resolveConnectorId("support")).toBe(created.id);
     const described = await client.getConnector(created.id);
     expect(described.id).toBe(created.id);
+    expect((await client.listWorkspaces({ nameContains: "supp" })).map((w) => w.name)).toEqual(["support"]);
+    expect(await client.listOrganizations()).toEqual([{ id: orgB.organizationId, name: "Org B" }]);
     const raw = await requestJson(`${h.server.url}/api/v1/integrations/connectors/${created.id}`, {
       token: await client.getAccessToken(),
     });

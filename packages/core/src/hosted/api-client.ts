@@ -64,6 +64,17 @@ export interface InitiateOAuthInput {
   name?: string;
 }
 
+export interface HostedWorkspace {
+  id: string;
+  name: string;
+  createdAt?: string | undefined;
+}
+
+export interface HostedOrganization {
+  id: string;
+  name: string;
+}
+
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
@@ -184,6 +195,34 @@ export class HostedApiClient {
         : undefined,
       warning: body.warning,
     };
+  }
+
+  /** The organizations the application can act for (on `@gong-agent/server`: its own). */
+  async listOrganizations(options: RequestOptions = {}): Promise<HostedOrganization[]> {
+    const body = await this.call<{ data?: Array<{ id: string; name: string }> }>(
+      "GET",
+      "/api/v1/organizations",
+      undefined,
+      options,
+    );
+    return (body?.data ?? []).map((o) => ({ id: o.id, name: o.name }));
+  }
+
+  /** Workspaces of the organization, optionally filtered by a case-insensitive name fragment. */
+  async listWorkspaces(
+    query: { nameContains?: string | undefined } = {},
+    options: RequestOptions = {},
+  ): Promise<HostedWorkspace[]> {
+    const search = new URLSearchParams();
+    if (query.nameContains) search.set("name_contains", query.nameContains);
+    const suffix = search.size > 0 ? `?${search}` : "";
+    const body = await this.call<{ data?: Array<{ id: string; name: string; created_at?: string }> }>(
+      "GET",
+      `/api/v1/workspaces${suffix}`,
+      undefined,
+      options,
+    );
+    return (body?.data ?? []).map((w) => ({ id: w.id, name: w.name, createdAt: w.created_at }));
   }
 
   /** Starts the OAuth connect flow; open the returned consent URL in a browser. */

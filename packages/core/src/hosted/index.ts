@@ -3,6 +3,8 @@ export type {
   HostedConnector,
   HostedExecuteInput,
   HostedExecuteResult,
+  HostedOrganization,
+  HostedWorkspace,
   InitiateOAuthInput,
   RequestOptions as HostedRequestOptions,
 } from "./api-client.js";
