@@ -30,6 +30,8 @@ export function parseRetryAfter(
     if (ms <= MAX_PLAUSIBLE_MS) return Math.ceil(ms);
     return seconds <= MAX_PLAUSIBLE_MS ? Math.ceil(seconds) : MAX_PLAUSIBLE_MS;
   }
+  // HTTP dates name a weekday and month; bare numbers like "-5" are garbage, not dates.
+  if (!/[a-z]{3}/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.min(Math.max(0, date - now), MAX_PLAUSIBLE_MS);

@@ -102,6 +102,16 @@ describe("FileTokenStore", () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
+  it("takes over a lock nobody has touched for staleLockMs", async () => {
+    const path = join(dir, "t.json");
+    await fs.writeFile(`${path}.lock`, JSON.stringify({ pid: process.pid, host: "elsewhere", token: "old" }));
+    const old = new Date(Date.now() - 10_000);
+    await fs.utimes(`${path}.lock`, old, old);
+    const store = new FileTokenStore(path, { staleLockMs: 2000, lockTimeoutMs: 5000 });
+    expect(await store.lock(async () => "taken over")).toBe("taken over");
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
   it("times out with a clear message when a live process holds the lock", async () => {
     const path = join(dir, "t.json");
     await fs.writeFile(
