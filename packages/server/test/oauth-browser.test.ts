@@ -140,6 +140,47 @@ describe("OAuth connect flow", () => {
     },
   );
 
+  it("keeps a just-exchanged grant when its name got taken meanwhile, and refuses a taken name up front", async () => {
+    const { HostedApiClient } = await import("@gong-agent/core");
+    const client = new HostedApiClient({
+      clientId: org.clientId,
+      clientSecret: org.clientSecret,
+      apiUrl: h.server.url,
+    });
+    // Two connect flows started under one name before either finished.
+    const first = await client.initiateOAuth({
+      workspaceName: "twice",
+      redirectUrl: `${appUrl}/twice`,
+      name: "Dup",
+    });
+    const second = await client.initiateOAuth({
+      workspaceName: "twice",
+      redirectUrl: `${appUrl}/twice`,
+      name: "Dup",
+    });
+    const ids: string[] = [];
+    for (const { consentUrl } of [first, second]) {
+      // The consent form's Approve button, posted without a browser.
+      const consent = new URL(consentUrl);
+      const approved = await fetch(`${sandbox.url}/oauth2/authorize`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...Object.fromEntries(consent.searchParams), decision: "approve" }),
+        redirect: "manual",
+      });
+      const callback = approved.headers.get("location")!;
+      expect(callback.startsWith(`${h.server.url}/api/v1/integrations/connectors/oauth/callback`)).toBe(true);
+      const finished = await fetch(callback, { redirect: "manual" });
+      expect(finished.status).toBe(302);
+      ids.push(new URL(finished.headers.get("location")!).searchParams.get("connector_id")!);
+    }
+    const names = await Promise.all(ids.map(async (id) => (await client.getConnector(id)).name));
+    expect(names).toEqual(["Dup", "Dup (2)"]);
+    await expect(
+      client.initiateOAuth({ workspaceName: "twice", redirectUrl: `${appUrl}/twice`, name: "Dup" }),
+    ).rejects.toThrow(/already exists/);
+  });
+
   it("sends the browser back with error=access_denied when consent is refused", async () => {
     const { HostedApiClient } = await import("@gong-agent/core");
     const client = new HostedApiClient({

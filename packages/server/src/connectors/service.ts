@@ -40,6 +40,25 @@ export class ConnectorService {
     private readonly pool: ConnectorPool,
   ) {}
 
+  /** True when the workspace already has a connector with this name. */
+  async nameTaken(organizationId: string, workspaceName: string, name: string): Promise<boolean> {
+    return (await this.storage.listConnectors(organizationId, workspaceName)).some((c) => c.name === name);
+  }
+
+  /**
+   * Creates the connector under `name`, or `name (2)`, `name (3)`, … when taken. Used where the
+   * credentials cannot be asked for again (a just-exchanged OAuth code), so they are never dropped.
+   */
+  async createWithFreeName(input: Parameters<ConnectorService["create"]>[0]): Promise<ConnectorRecord> {
+    for (let n = 1; ; n++) {
+      try {
+        return await this.create({ ...input, name: n === 1 ? input.name : `${input.name} (${n})` });
+      } catch (error) {
+        if (!(error instanceof HttpError && error.status === 409) || n >= 50) throw error;
+      }
+    }
+  }
+
   async create(input: {
     organizationId: string;
     workspaceName: string;

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { ApplicationAuth } from "../auth/applications.js";
 import type { ConnectorService } from "../connectors/service.js";
 import { hashToken } from "../crypto/hashing.js";
-import { HttpError } from "../http/errors.js";
+import { conflict, HttpError } from "../http/errors.js";
 import { readJsonObject, sendHtml, sendJson, sendRedirect } from "../http/io.js";
 import type { Router } from "../http/router.js";
 import { optionalString, requireHttpUrl, requireString } from "../http/validate.js";
@@ -47,7 +47,16 @@ export function oauthRoutes(
     const workspaceName = requireString(body, "workspace_name");
     requireConnectorType(body);
     const redirectUrl = requireHttpUrl(requireString(body, "redirect_url", 2000), "redirect_url").toString();
-    const name = optionalString(body, "name") ?? `Gong (${new Date().toISOString().slice(0, 10)})`;
+    const givenName = optionalString(body, "name");
+    if (
+      givenName !== undefined &&
+      (await deps.connectors.nameTaken(caller.organizationId, workspaceName, givenName))
+    ) {
+      throw conflict(
+        `A connector named "${givenName}" already exists in workspace "${workspaceName}"; pick another name.`,
+      );
+    }
+    const name = givenName ?? `Gong (${new Date().toISOString().slice(0, 10)})`;
     const app = deps.app;
     if (!app) {
       throw new HttpError(
@@ -112,7 +121,7 @@ export function oauthRoutes(
         clientSecret: deps.app.clientSecret,
         tokenUrl: deps.app.tokenUrl,
       };
-      const connector = await deps.connectors.create({
+      const connector = await deps.connectors.createWithFreeName({
         organizationId: record.organizationId,
         workspaceName: record.workspaceName,
         name: record.connectorName,
