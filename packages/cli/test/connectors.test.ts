@@ -34,6 +34,9 @@ beforeAll(async () => {
     dbPath: ":memory:",
     dev: true,
     gongBaseUrl: sandbox.url,
+    gongTokenUrl: sandbox.oauth.tokenUrl,
+    gongAuthorizeUrl: sandbox.oauth.authorizeUrl,
+    gongOAuth: { clientId: sandbox.oauth.clientId, clientSecret: sandbox.oauth.clientSecret },
     logLevel: "error",
   });
   acme = await server.createOrganization("acme");
@@ -160,6 +163,19 @@ describe("gong-agent connectors against gong-agent's server", () => {
     const list = await cli(["connectors", "list"], { GONG_AGENT_CONFIG: config });
     expect(list.code, list.stderr).toBe(0);
     expect(parseJson<{ data: { id: string }[] }>(list.stdout).data.map((c) => c.id)).toEqual([connectorId]);
+  });
+
+  it("starts the OAuth connect flow and prints Gong's consent URL", async () => {
+    const r = await cli(
+      ["connectors", "connect", "--json", JSON.stringify({ redirect_url: "http://127.0.0.1:9/done" })],
+      hostedEnv(acme),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const { consent_url } = parseJson<{ consent_url: string }>(r.stdout);
+    const url = new URL(consent_url);
+    expect(`${url.origin}${url.pathname}`).toBe(sandbox.oauth.authorizeUrl);
+    expect(url.searchParams.get("client_id")).toBe(sandbox.oauth.clientId);
+    expect(url.searchParams.get("state")).toBeTruthy();
   });
 
   it("deletes the connector; afterwards it is not found", async () => {

@@ -205,6 +205,34 @@ const remove: CommandSpec = {
   },
 };
 
+const connect: CommandSpec = {
+  name: "connect",
+  summary: "Start the OAuth connect flow: prints the consent URL to open in a browser.",
+  positionals: { min: 0, max: 0 },
+  description:
+    "Asks the hosted API for a Gong consent URL. After the user approves, the server stores the tokens in a\n" +
+    "new connector and sends the browser to redirect_url?connector_id=….",
+  options: hostedOptions,
+  examples: [
+    'gong-agent connectors connect --json \'{"workspace_name":"default","redirect_url":"https://app.example.com/gong/done"}\'',
+  ],
+  run: async (ctx, args) => {
+    const { body, client, workspaceName } = await setup(ctx, args);
+    const redirectUrl = stringField(body, "redirect_url", "redirectUrl");
+    if (!redirectUrl)
+      throw new UsageError('"redirect_url" is required: where the browser goes after consent.');
+    const name = stringField(body, "name");
+    const { consentUrl } = await client.initiateOAuth(
+      { workspaceName, redirectUrl, ...(name ? { name } : {}) },
+      { signal: ctx.signal },
+    );
+    ctx.json({ consent_url: consentUrl });
+    ctx.info(
+      "Open the consent_url in a browser and approve; the connector is created when Gong redirects back.",
+    );
+  },
+};
+
 export const connectorsCommand: CommandSpec = {
   name: "connectors",
   summary: "Manage and run Gong connectors on a hosted API (gong-agent server or compatible).",
@@ -212,7 +240,7 @@ export const connectorsCommand: CommandSpec = {
     "Hosted mode: the hosted API holds the Gong credentials and rotates OAuth tokens; this machine holds only an\n" +
     "application client id and secret (`gong-agent login --hosted`, or AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET,\n" +
     "AIRBYTE_ORGANIZATION_ID, GONG_AGENT_HOSTED_API_URL).",
-  subcommands: [create, list, describe, execute, remove],
+  subcommands: [create, list, describe, execute, remove, connect],
   examples: [
     "gong-agent connectors list",
     'gong-agent connectors execute --json \'{"entity":"users","action":"list"}\'',
