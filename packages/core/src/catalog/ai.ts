@@ -22,14 +22,14 @@ const timePeriod = () =>
     "Conversations to consider; CUSTOM_RANGE uses fromDateTime/toDateTime.",
   );
 
-const entityParams = {
+const entityParams = () => ({
   workspaceId: id("Workspace id."),
   crmEntityType: oneOf(["ACCOUNT", "CONTACT", "DEAL", "LEAD"], "CRM entity type."),
   crmEntityId: text("The entity's CRM id."),
   timePeriod: timePeriod(),
   fromDateTime: dateTime("Start, for CUSTOM_RANGE.").optional(),
   toDateTime: dateTime("End, for CUSTOM_RANGE.").optional(),
-};
+});
 
 export const aiOperations = {
   ask_entity: {
@@ -41,7 +41,7 @@ export const aiOperations = {
       spendsCredits: true,
       scopes: ["api:ai-ask:read"],
       hint: "Gong AI answers a question about a CRM account/deal/contact/lead (spends credits).",
-      params: params({ ...entityParams, question: text("The question.") }),
+      params: () => params({ ...entityParams(), question: text("The question.") }),
     }),
   },
   entity_brief: {
@@ -53,10 +53,11 @@ export const aiOperations = {
       spendsCredits: true,
       scopes: ["api:ai-briefer:read"],
       hint: "Gong AI brief of a CRM entity (spends credits).",
-      params: params({
-        ...entityParams,
-        briefName: text("Name of a configured brief (see settings_briefs)."),
-      }),
+      params: () =>
+        params({
+          ...entityParams(),
+          briefName: text("Name of a configured brief (see settings_briefs)."),
+        }),
     }),
   },
 };

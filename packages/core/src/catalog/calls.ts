@@ -91,16 +91,17 @@ export const callOperations = {
       privateFlag: "isPrivate",
       scopes: ["api:calls:read:basic"],
       hint: "Calls in a date range (basic fields: id, title, started, duration, primaryUserId, url).",
-      params: params({
-        fromDateTime: dateTime(
-          "Calls that started at or after (ISO date-time). Default: 30 days ago.",
-        ).optional(),
-        toDateTime: dateTime(
-          "Calls that started before (ISO date-time, exclusive). Default: end of today.",
-        ).optional(),
-        workspaceId: workspaceId().optional(),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          fromDateTime: dateTime(
+            "Calls that started at or after (ISO date-time). Default: 30 days ago.",
+          ).optional(),
+          toDateTime: dateTime(
+            "Calls that started before (ISO date-time, exclusive). Default: end of today.",
+          ).optional(),
+          workspaceId: workspaceId().optional(),
+          cursor: cursor().optional(),
+        }),
       defaults: (now, given) => callDateDefaults(now, given, "fromDateTime", "toDateTime"),
       check: (p) => checkDateOrder(p.fromDateTime, p.toDateTime, "params.fromDateTime", "params.toDateTime"),
     }),
@@ -113,7 +114,7 @@ export const callOperations = {
       privateFlag: "isPrivate",
       scopes: ["api:calls:read:basic"],
       hint: "One call's basic fields by id.",
-      params: params({ id: id("Call id.") }),
+      params: () => params({ id: id("Call id.") }),
     }),
   },
   calls_extensive: {
@@ -126,16 +127,17 @@ export const callOperations = {
       privateFlag: "metaData.isPrivate",
       scopes: ["api:calls:read:extensive"],
       hint: "Calls with participants and chosen content (topics, trackers, brief, outline...) by date range or ids.",
-      params: params({
-        filter: callsFilter()
-          .extend({
-            primaryUserIds: ids("Only calls hosted by these users (not other participants).").optional(),
-          })
-          .meta({ description: "Which calls: a date range, callIds, and/or hosts." })
-          .optional(),
-        contentSelector: contentSelector().optional(),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          filter: callsFilter()
+            .extend({
+              primaryUserIds: ids("Only calls hosted by these users (not other participants).").optional(),
+            })
+            .meta({ description: "Which calls: a date range, callIds, and/or hosts." })
+            .optional(),
+          contentSelector: contentSelector().optional(),
+          cursor: cursor().optional(),
+        }),
       defaults: (now, given) => ({
         ...defaultCallFilterDates(now, given),
         contentSelector: { exposedFields: { parties: true } },
@@ -161,7 +163,7 @@ export const callOperations = {
       privateLookup: "callId",
       scopes: ["api:calls:read:transcript"],
       hint: "Transcripts (speakerId, sentences with ms offsets) for callIds or a date range; many calls per request.",
-      params: params({ filter: callsFilter().optional(), cursor: cursor().optional() }),
+      params: () => params({ filter: callsFilter().optional(), cursor: cursor().optional() }),
       defaults: defaultCallFilterDates,
       check: (p) => {
         refuseCallIdsWithWorkspace(p.filter);
@@ -189,11 +191,12 @@ export const callOperations = {
       records: "callAccessList",
       scopes: ["api:call-user-access:read"],
       hint: "Users given individual access to specific calls.",
-      params: params({
-        filter: z
-          .strictObject({ callIds: ids("Call ids.", { dropIfEmpty: false }).min(1) })
-          .meta({ description: "Which calls." }),
-      }),
+      params: () =>
+        params({
+          filter: z
+            .strictObject({ callIds: ids("Call ids.", { dropIfEmpty: false }).min(1) })
+            .meta({ description: "Which calls." }),
+        }),
     }),
   },
   call_outcomes: {
@@ -205,7 +208,7 @@ export const callOperations = {
       records: "outcomes",
       scopes: ["api:call-outcomes:read"],
       hint: "The company's configured call outcomes (dispositions).",
-      params: params({}),
+      params: () => params({}),
     }),
   },
 };
@@ -222,22 +225,23 @@ function mediaDownload(kind: "audio" | "video") {
     cursor: "none",
     scopes: ["api:calls:read:extensive", "api:calls:read:media-url"],
     hint: `The call's ${kind} file: a pre-signed url (valid 8 hours) and a byte stream.`,
-    params: params({
-      callId: id("Call id (required unless filter.callIds is given).", { aliases: ["id"] }).optional(),
-      filter: z
-        .strictObject({ callIds: ids("One call id (the first is used).") })
-        .meta({ description: "Alternative to callId.", compat: true })
-        .optional(),
-      contentSelector: z
-        .strictObject({
-          exposedFields: z.strictObject({ media: flag("Must stay true (default).").optional() }).optional(),
-        })
-        .meta({ description: "Accepted for compatibility; media is always requested.", compat: true })
-        .optional(),
-      range: text("HTTP Range for a partial download, e.g. bytes=0-1048575.", {
-        aliases: ["rangeHeader", "range_header"],
-      }).optional(),
-    }),
+    params: () =>
+      params({
+        callId: id("Call id (required unless filter.callIds is given).", { aliases: ["id"] }).optional(),
+        filter: z
+          .strictObject({ callIds: ids("One call id (the first is used).") })
+          .meta({ description: "Alternative to callId.", compat: true })
+          .optional(),
+        contentSelector: z
+          .strictObject({
+            exposedFields: z.strictObject({ media: flag("Must stay true (default).").optional() }).optional(),
+          })
+          .meta({ description: "Accepted for compatibility; media is always requested.", compat: true })
+          .optional(),
+        range: text("HTTP Range for a partial download, e.g. bytes=0-1048575.", {
+          aliases: ["rangeHeader", "range_header"],
+        }).optional(),
+      }),
     run: async (context, p) => openMedia(context, kind, p),
   });
 }

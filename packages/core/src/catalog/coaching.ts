@@ -14,16 +14,17 @@ export const coachingOperations = {
       records: "coachingData",
       scopes: ["api:coaching:read"],
       hint: "Coaching metrics for a manager's team (calls listened, attended, commented...).",
-      params: params({
-        workspaceId: id("Workspace id.", { wireName: "workspace-id" }),
-        managerId: id("The manager's user id.", { wireName: "manager-id" }),
-        from: dateTime("Start (ISO date-time). Default: 30 days ago.", {
-          aliases: ["from_", "fromDateTime"],
-        }).optional(),
-        to: dateTime("End (ISO date-time). Default: end of today.", {
-          aliases: ["to_", "toDateTime"],
-        }).optional(),
-      }),
+      params: () =>
+        params({
+          workspaceId: id("Workspace id.", { wireName: "workspace-id" }),
+          managerId: id("The manager's user id.", { wireName: "manager-id" }),
+          from: dateTime("Start (ISO date-time). Default: 30 days ago.", {
+            aliases: ["from_", "fromDateTime"],
+          }).optional(),
+          to: dateTime("End (ISO date-time). Default: end of today.", {
+            aliases: ["to_", "toDateTime"],
+          }).optional(),
+        }),
       defaults: (now, given) => callDateDefaults(now, given, "from", "to"),
       check: (p) => checkDateOrder(p.from, p.to, "params.from", "params.to"),
     }),

@@ -16,7 +16,7 @@ export const crmOperations = {
       records: "integrations",
       scopes: ["api:crm:integrations:read"],
       hint: "Generic CRM integrations registered with Gong.",
-      params: params({}),
+      params: () => params({}),
     }),
   },
   crm_schema: {
@@ -28,7 +28,7 @@ export const crmOperations = {
       records: "objectTypeToSelectedFields",
       scopes: ["api:crm:schema"],
       hint: "Fields uploaded for a CRM object type.",
-      params: params({ integrationId: integrationId(), objectType: objectType() }),
+      params: () => params({ integrationId: integrationId(), objectType: objectType() }),
     }),
   },
   crm_objects: {
@@ -40,11 +40,12 @@ export const crmOperations = {
       records: "crmObjectsMap",
       scopes: ["api:crm:get-objects"],
       hint: "Uploaded CRM objects by their CRM ids (map id -> object).",
-      params: params({
-        integrationId: integrationId(),
-        objectType: objectType(),
-        objectsCrmIds: ids("CRM ids of the objects.", { dropIfEmpty: false }).min(1),
-      }),
+      params: () =>
+        params({
+          integrationId: integrationId(),
+          objectType: objectType(),
+          objectsCrmIds: ids("CRM ids of the objects.", { dropIfEmpty: false }).min(1),
+        }),
     }),
   },
   crm_request_status: {
@@ -55,10 +56,11 @@ export const crmOperations = {
       cursor: "none",
       scopes: ["api:crm:upload"],
       hint: "Status of a CRM upload request.",
-      params: params({
-        integrationId: integrationId(),
-        clientRequestId: text("The upload's clientRequestId."),
-      }),
+      params: () =>
+        params({
+          integrationId: integrationId(),
+          clientRequestId: text("The upload's clientRequestId."),
+        }),
     }),
   },
 };

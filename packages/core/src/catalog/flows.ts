@@ -14,13 +14,14 @@ export const flowOperations = {
       records: "flows",
       scopes: ["api:flows:read"],
       hint: "Engage flows visible to a user (company flows plus that user's own).",
-      params: params({
-        flowOwnerEmail: text("Email of the user whose flows to list."),
-        workspaceId: workspaceId().optional(),
-        folderId: id("Only flows in this folder.").optional(),
-        mostRecentlyAssigned: flag("Order by most recently assigned.").optional(),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          flowOwnerEmail: text("Email of the user whose flows to list."),
+          workspaceId: workspaceId().optional(),
+          folderId: id("Only flows in this folder.").optional(),
+          mostRecentlyAssigned: flag("Order by most recently assigned.").optional(),
+          cursor: cursor().optional(),
+        }),
     }),
   },
   flow_folders: {
@@ -32,12 +33,13 @@ export const flowOperations = {
       records: "flows",
       scopes: ["api:flows:read"],
       hint: "Engage flow folders visible to a user.",
-      params: params({
-        flowFolderOwnerEmail: text("Email of the user whose folders to list."),
-        parentId: id("Only subfolders of this folder.").optional(),
-        workspaceId: workspaceId().optional(),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          flowFolderOwnerEmail: text("Email of the user whose folders to list."),
+          parentId: id("Only subfolders of this folder.").optional(),
+          workspaceId: workspaceId().optional(),
+          cursor: cursor().optional(),
+        }),
     }),
   },
   flow_steps: {
@@ -49,7 +51,7 @@ export const flowOperations = {
       records: "flows",
       scopes: ["api:flows:read"],
       hint: "Flows with their steps (max 20 flowIds).",
-      params: params({ flowIds: ids("Flow ids (max 20).", { dropIfEmpty: false }).min(1).max(20) }),
+      params: () => params({ flowIds: ids("Flow ids (max 20).", { dropIfEmpty: false }).min(1).max(20) }),
     }),
   },
   flow_prospects: {
@@ -61,10 +63,11 @@ export const flowOperations = {
       records: "prospectsAssigned",
       scopes: ["api:flows:read"],
       hint: "Flows assigned to CRM prospects (contacts/leads) or flow instances.",
-      params: params({
-        crmProspectsIds: ids("CRM ids of the prospects.").optional(),
-        flowInstanceIds: ids("Flow instance ids.").optional(),
-      }),
+      params: () =>
+        params({
+          crmProspectsIds: ids("CRM ids of the prospects.").optional(),
+          flowInstanceIds: ids("Flow instance ids.").optional(),
+        }),
     }),
   },
   flow_bulk_assignments: {
@@ -75,7 +78,7 @@ export const flowOperations = {
       cursor: "none",
       scopes: ["api:flows:read"],
       hint: "Status and results of a bulk assignment of prospects to a flow.",
-      params: params({ id: id("Bulk assignment id.") }),
+      params: () => params({ id: id("Bulk assignment id.") }),
     }),
   },
 };

@@ -14,7 +14,7 @@ export const libraryOperations = {
       records: "folders",
       scopes: ["api:library:read"],
       hint: "Public library folders (id, name, parentFolderId).",
-      params: params({ workspaceId: workspaceId().optional() }),
+      params: () => params({ workspaceId: workspaceId().optional() }),
     }),
   },
   library_folder_content: {
@@ -27,7 +27,7 @@ export const libraryOperations = {
       privateFlag: "isPrivate",
       scopes: ["api:library:read"],
       hint: "Calls saved in a library folder, with notes and snippets.",
-      params: params({ folderId: id("Library folder id (see library_folders list).") }),
+      params: () => params({ folderId: id("Library folder id (see library_folders list).") }),
     }),
   },
 };

@@ -14,21 +14,22 @@ export const logOperations = {
       records: "logEntries",
       scopes: ["api:logs:read"],
       hint: "Audit log entries of one type in a time range.",
-      params: params({
-        logType: oneOf(
-          [
-            "AccessLog",
-            "UserActivityLog",
-            "UserCallPlay",
-            "ExternallySharedCallAccess",
-            "ExternallySharedCallPlay",
-          ],
-          "Kind of log.",
-        ),
-        fromDateTime: dateTime("From (ISO date-time). Default: 30 days ago.").optional(),
-        toDateTime: dateTime("Until (ISO date-time, exclusive).").optional(),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          logType: oneOf(
+            [
+              "AccessLog",
+              "UserActivityLog",
+              "UserCallPlay",
+              "ExternallySharedCallAccess",
+              "ExternallySharedCallPlay",
+            ],
+            "Kind of log.",
+          ),
+          fromDateTime: dateTime("From (ISO date-time). Default: 30 days ago.").optional(),
+          toDateTime: dateTime("Until (ISO date-time, exclusive).").optional(),
+          cursor: cursor().optional(),
+        }),
       defaults: (now, given) => {
         const range = callDateDefaults(now, given, "fromDateTime", "toDateTime");
         // Gong treats a missing toDateTime as "until now": only the start needs a default.

@@ -14,9 +14,10 @@ export const meetingOperations = {
       records: "users",
       scopes: ["api:meetings:integration:status"],
       hint: "Whether users' calendars are integrated with Gong meetings.",
-      params: params({
-        emails: z.array(z.string().min(1)).min(1).max(100).meta({ description: "User emails (max 100)." }),
-      }),
+      params: () =>
+        params({
+          emails: z.array(z.string().min(1)).min(1).max(100).meta({ description: "User emails (max 100)." }),
+        }),
     }),
   },
 };

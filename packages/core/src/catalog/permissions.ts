@@ -13,7 +13,7 @@ export const permissionOperations = {
       records: "profiles",
       scopes: [],
       hint: "Permission profiles of a workspace.",
-      params: params({ workspaceId: id("Workspace id.") }),
+      params: () => params({ workspaceId: id("Workspace id.") }),
     }),
     get: operation<PermissionProfile>()({
       kind: "get",
@@ -23,7 +23,7 @@ export const permissionOperations = {
       records: "profile",
       scopes: [],
       hint: "One permission profile with all its access settings.",
-      params: params({ profileId: id("Permission profile id.", { aliases: ["id"] }) }),
+      params: () => params({ profileId: id("Permission profile id.", { aliases: ["id"] }) }),
     }),
   },
   permission_profile_users: {
@@ -35,7 +35,7 @@ export const permissionOperations = {
       records: "users",
       scopes: ["api:users:read"],
       hint: "Users attached to a permission profile.",
-      params: params({ profileId: id("Permission profile id.") }),
+      params: () => params({ profileId: id("Permission profile id.") }),
     }),
   },
 };

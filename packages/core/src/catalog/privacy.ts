@@ -12,7 +12,7 @@ export const privacyOperations = {
       cursor: "none",
       scopes: ["api:data-privacy:read"],
       hint: "Calls, emails, meetings and CRM data referencing an email address.",
-      params: params({ emailAddress: text("Email address.") }),
+      params: () => params({ emailAddress: text("Email address.") }),
     }),
   },
   data_privacy_phone: {
@@ -23,7 +23,7 @@ export const privacyOperations = {
       cursor: "none",
       scopes: ["api:data-privacy:read"],
       hint: "Calls, emails, meetings and CRM data referencing a phone number.",
-      params: params({ phoneNumber: text("Phone number, e.g. +14155550100.") }),
+      params: () => params({ phoneNumber: text("Phone number, e.g. +14155550100.") }),
     }),
   },
 };

@@ -14,7 +14,7 @@ export const settingsOperations = {
       records: "workspaces",
       scopes: ["api:workspaces:read"],
       hint: "The company's workspaces (id, name).",
-      params: params({}),
+      params: () => params({}),
     }),
   },
   settings_scorecards: {
@@ -26,7 +26,7 @@ export const settingsOperations = {
       records: "scorecards",
       scopes: ["api:settings:scorecards:read"],
       hint: "Scorecard definitions with their questions.",
-      params: params({}),
+      params: () => params({}),
     }),
   },
   settings_trackers: {
@@ -38,7 +38,7 @@ export const settingsOperations = {
       records: "keywordTrackers",
       scopes: ["api:settings:trackers:read"],
       hint: "Keyword tracker definitions.",
-      params: params({ workspaceId: workspaceId().optional() }),
+      params: () => params({ workspaceId: workspaceId().optional() }),
     }),
   },
   settings_briefs: {
@@ -50,7 +50,7 @@ export const settingsOperations = {
       records: "briefs",
       scopes: ["api:ai-briefer:read"],
       hint: "AI brief settings (beta).",
-      params: params({ workspaceId: workspaceId().optional() }),
+      params: () => params({ workspaceId: workspaceId().optional() }),
     }),
   },
 };

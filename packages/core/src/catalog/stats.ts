@@ -28,7 +28,7 @@ export const statsOperations = {
       records: "usersAggregateActivityStats",
       scopes: ["api:stats:user-actions"],
       hint: "Per-user activity totals (calls, emails...) over a date range.",
-      params: statsParams(),
+      params: statsParams,
       defaults: defaultStatsDates,
       check: checkStatsDates,
     }),
@@ -42,14 +42,15 @@ export const statsOperations = {
       records: "usersAggregateActivity",
       scopes: ["api:stats:user-actions"],
       hint: "Per-user activity totals grouped by DAY/WEEK/MONTH/QUARTER/YEAR.",
-      params: params({
-        filter: statsFilter(),
-        aggregationPeriod: oneOf(
-          ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"],
-          "Grouping period (weeks start Monday).",
-        ),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          filter: statsFilter(),
+          aggregationPeriod: oneOf(
+            ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"],
+            "Grouping period (weeks start Monday).",
+          ),
+          cursor: cursor().optional(),
+        }),
       defaults: defaultStatsDates,
       check: checkStatsDates,
     }),
@@ -63,7 +64,7 @@ export const statsOperations = {
       records: "usersDetailedActivities",
       scopes: ["api:stats:user-actions:detailed"],
       hint: "Per-user daily activity with the ids of the calls/emails behind each count.",
-      params: statsParams(),
+      params: statsParams,
       defaults: defaultStatsDates,
       check: checkStatsDates,
     }),
@@ -77,7 +78,7 @@ export const statsOperations = {
       records: "peopleInteractionStats",
       scopes: ["api:stats:interaction"],
       hint: "Per-user interaction stats (talk ratio, longest monologue, interactivity, patience...).",
-      params: statsParams(),
+      params: statsParams,
       defaults: defaultStatsDates,
       check: checkStatsDates,
     }),
@@ -91,26 +92,27 @@ export const statsOperations = {
       records: "answeredScorecards",
       scopes: ["api:stats:scorecards"],
       hint: "Answered scorecards (reviews of calls) by call or review date.",
-      params: params({
-        filter: z
-          .strictObject({
-            callFromDate: date(
-              "Calls on or after (YYYY-MM-DD). Default: 30 days ago, unless review dates are given.",
-            ).optional(),
-            callToDate: date("Calls before (YYYY-MM-DD, exclusive). Default: today.").optional(),
-            reviewFromDate: date("Reviewed on or after (YYYY-MM-DD).").optional(),
-            reviewToDate: date("Reviewed before (YYYY-MM-DD, exclusive).").optional(),
-            reviewMethod: oneOf(
-              ["AUTOMATIC", "MANUAL", "BOTH"],
-              "Review kind (Gong's default: MANUAL).",
-            ).optional(),
-            reviewedUserIds: ids("Only reviews of these users.").optional(),
-            scorecardIds: ids("Only these scorecards.").optional(),
-          })
-          .meta({ description: "Which answered scorecards." })
-          .optional(),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          filter: z
+            .strictObject({
+              callFromDate: date(
+                "Calls on or after (YYYY-MM-DD). Default: 30 days ago, unless review dates are given.",
+              ).optional(),
+              callToDate: date("Calls before (YYYY-MM-DD, exclusive). Default: today.").optional(),
+              reviewFromDate: date("Reviewed on or after (YYYY-MM-DD).").optional(),
+              reviewToDate: date("Reviewed before (YYYY-MM-DD, exclusive).").optional(),
+              reviewMethod: oneOf(
+                ["AUTOMATIC", "MANUAL", "BOTH"],
+                "Review kind (Gong's default: MANUAL).",
+              ).optional(),
+              reviewedUserIds: ids("Only reviews of these users.").optional(),
+              scorecardIds: ids("Only these scorecards.").optional(),
+            })
+            .meta({ description: "Which answered scorecards." })
+            .optional(),
+          cursor: cursor().optional(),
+        }),
       defaults: (now, given) => {
         const filter = (given["filter"] ?? {}) as Record<string, unknown>;
         const dated = ["callFromDate", "callToDate", "reviewFromDate", "reviewToDate"].some(

@@ -15,17 +15,18 @@ export const taskOperations = {
       records: "tasks",
       scopes: ["api:tasks:read"],
       hint: "A user's tasks (default: open FLOW and MANUAL call tasks).",
-      params: params({
-        filter: z
-          .strictObject({
-            userId: id("The user whose tasks to list."),
-            workspaceId: workspaceId().optional(),
-            types: manyOf(["FLOW", "MANUAL"], "Task types. Default: both.").optional(),
-            taskAction: manyOf(["CALL"], "Task actions. Default: CALL.").optional(),
-            status: manyOf(["OPEN", "DONE", "DISMISSED"], "Statuses. Default: OPEN.").optional(),
-          })
-          .meta({ description: "Whose tasks and which." }),
-      }),
+      params: () =>
+        params({
+          filter: z
+            .strictObject({
+              userId: id("The user whose tasks to list."),
+              workspaceId: workspaceId().optional(),
+              types: manyOf(["FLOW", "MANUAL"], "Task types. Default: both.").optional(),
+              taskAction: manyOf(["CALL"], "Task actions. Default: CALL.").optional(),
+              status: manyOf(["OPEN", "DONE", "DISMISSED"], "Statuses. Default: OPEN.").optional(),
+            })
+            .meta({ description: "Whose tasks and which." }),
+        }),
       defaults: () => ({ filter: { types: ["FLOW", "MANUAL"], taskAction: ["CALL"], status: ["OPEN"] } }),
     }),
   },

@@ -78,12 +78,12 @@ export interface OperationContext {
 export type Access = "read" | "write";
 
 interface OperationFields<P extends ParamsSchema, K extends OperationKind> {
+  /** Parameters as users write them (Gong's camelCase names). */
+  params: P;
   kind: K;
   method: HttpMethod;
   /** Path under the base URL; `{name}` is filled from the parameter of that name. */
   path: string;
-  /** Parameters as users write them (Gong's camelCase names). */
-  params: P;
   cursor: CursorLocation;
   /** Key of the records (or the single record) in Gong's answer; absent: the whole answer minus `requestId`. */
   records?: string;
@@ -107,7 +107,9 @@ interface OperationFields<P extends ParamsSchema, K extends OperationKind> {
 }
 
 export interface OperationInit<P extends ParamsSchema, K extends OperationKind>
-  extends OperationFields<P, K> {
+  extends Omit<OperationFields<P, K>, "params"> {
+  /** Builds the parameter schema; called once, on first use, so importing the catalog stays cheap. */
+  params: () => P;
   access?: Access;
   destructive?: boolean;
   spendsCredits?: boolean;
@@ -134,12 +136,23 @@ export interface OperationSpec<
 export function operation<R>() {
   return <P extends ParamsSchema, K extends OperationKind>(
     init: OperationInit<P, K>,
-  ): OperationSpec<P, R, K> => ({
-    access: "read",
-    destructive: false,
-    spendsCredits: false,
-    ...init,
-  });
+  ): OperationSpec<P, R, K> => {
+    const { params: build, ...rest } = init;
+    let schema: P | undefined;
+    const spec = { access: "read", destructive: false, spendsCredits: false, ...rest } as OperationSpec<
+      P,
+      R,
+      K
+    >;
+    Object.defineProperty(spec, "params", {
+      enumerable: true,
+      get: () => {
+        schema ??= build();
+        return schema;
+      },
+    });
+    return spec;
+  };
 }
 
 /** An area's operations: entity → action → declaration. */

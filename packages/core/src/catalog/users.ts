@@ -14,10 +14,11 @@ export const userOperations = {
       records: "users",
       scopes: ["api:users:read"],
       hint: "All users: id, name, emailAddress, title, managerId, active.",
-      params: params({
-        includeAvatars: flag("Include Gong's synthetic avatar users.").optional(),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          includeAvatars: flag("Include Gong's synthetic avatar users.").optional(),
+          cursor: cursor().optional(),
+        }),
     }),
     get: operation<User>()({
       kind: "get",
@@ -27,7 +28,7 @@ export const userOperations = {
       records: "user",
       scopes: ["api:users:read"],
       hint: "One user by id.",
-      params: params({ id: id("User id.") }),
+      params: () => params({ id: id("User id.") }),
     }),
   },
   users_extensive: {
@@ -39,18 +40,19 @@ export const userOperations = {
       records: "users",
       scopes: ["api:users:read"],
       hint: "Users filtered by ids or creation time.",
-      params: params({
-        filter: z
-          .strictObject({
-            userIds: ids("Only these users.").optional(),
-            createdFromDateTime: dateTime("Created at or after (ISO date-time).").optional(),
-            createdToDateTime: dateTime("Created before (ISO date-time).").optional(),
-            includeAvatars: flag("Include Gong's synthetic avatar users.").optional(),
-          })
-          .meta({ description: "Which users (default: all)." })
-          .optional(),
-        cursor: cursor().optional(),
-      }),
+      params: () =>
+        params({
+          filter: z
+            .strictObject({
+              userIds: ids("Only these users.").optional(),
+              createdFromDateTime: dateTime("Created at or after (ISO date-time).").optional(),
+              createdToDateTime: dateTime("Created before (ISO date-time).").optional(),
+              includeAvatars: flag("Include Gong's synthetic avatar users.").optional(),
+            })
+            .meta({ description: "Which users (default: all)." })
+            .optional(),
+          cursor: cursor().optional(),
+        }),
       defaults: () => ({ filter: {} }),
     }),
   },
@@ -63,7 +65,7 @@ export const userOperations = {
       records: "userSettingsHistory",
       scopes: ["api:users:read"],
       hint: "A user's recording/import settings over time.",
-      params: params({ id: id("User id.", { aliases: ["userId"] }) }),
+      params: () => params({ id: id("User id.", { aliases: ["userId"] }) }),
     }),
   },
 };
