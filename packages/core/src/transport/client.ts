@@ -403,16 +403,14 @@ class FetchGongClient implements GongClient {
     const onAbort = () => controller.abort();
     signal?.addEventListener("abort", onAbort, { once: true });
 
-    const headers: Record<string, string> = {
-      accept: "application/json",
-      "user-agent": this.#userAgent,
-      ...request.headers,
-      authorization,
-    };
+    // Caller headers first, in any letter case; the credentials and content type are always ours.
+    const headers = new Headers({ accept: "application/json", "user-agent": this.#userAgent });
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
+    headers.set("authorization", authorization);
     let body: string | undefined;
     if (request.body !== undefined) {
       body = JSON.stringify(request.body);
-      headers["content-type"] = "application/json";
+      headers.set("content-type", "application/json");
     }
     const started = Date.now();
     const debug = isLevelEnabled(this.#logger, "debug");

@@ -396,6 +396,20 @@ describe("responses", () => {
     expect(new Set(server.requests.map((r) => r.remotePort)).size).toBeLessThanOrEqual(2);
   });
 
+  it("never lets a caller header replace or join the credentials", async () => {
+    server.handle((_req, res) => json(res, 200, { ok: true }));
+    await client().request({
+      method: "GET",
+      path: "/v2/users",
+      headers: { Authorization: "Bearer injected-0000", "X-Trace": "t1" },
+    });
+    const received = server.requests[0]!;
+    expect(received.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${accessKey}:${accessKeySecret}`).toString("base64")}`,
+    );
+    expect(received.headers["x-trace"]).toBe("t1");
+  });
+
   it("refuses a path that is not under the base URL", async () => {
     const error = await watch.catch(() =>
       client().request({ method: "GET", path: "https://evil.example/v2/users" }),
