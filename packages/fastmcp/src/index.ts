@@ -14,5 +14,4 @@ export type {
   GongToolSource,
 } from "./tool/gong-tool.js";
 export { addGongTool, gongTool } from "./tool/gong-tool.js";
-export { advertisedInputSchema } from "./tool/parameters.js";
 export type { ProgressSink, ProgressUpdate } from "./tool/progress.js";

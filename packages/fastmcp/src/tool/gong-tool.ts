@@ -4,7 +4,7 @@
  * maps it onto MCP: the input schema clients see, annotations, progress notifications, the abort
  * signal, and errors as `UserError` (a tool result with `isError: true` that the model reads).
  */
-import { type ExecuteFn, GongConnector, type GongToolOptions } from "@gong-agent/core";
+import { type ExecuteFn, GongConnector, type GongToolOptions, listOperations } from "@gong-agent/core";
 import { type FastMCP, type FastMCPSessionAuth, type Tool, type ToolParameters, UserError } from "fastmcp";
 import { gongToolParameters } from "./parameters.js";
 import { currentProgress, type ProgressSink, progressReporter } from "./progress.js";
@@ -77,8 +77,9 @@ export function gongTool(source: GongToolSource, options: GongMcpToolOptions = {
     annotations: {
       title,
       readOnlyHint: readOnly,
-      // Gong writes (when allowed) create or update records; none deletes data the agent cannot restore.
-      destructiveHint: false,
+      // Only writes the catalog marks destructive (deletes, overwrites) make the tool destructive.
+      destructiveHint:
+        !readOnly && listOperations().some(({ spec }) => spec.access === "write" && spec.destructive),
       idempotentHint: readOnly,
       openWorldHint: true,
     },
