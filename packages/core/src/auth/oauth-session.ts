@@ -76,6 +76,8 @@ export class OAuthSession {
   #refreshing: Promise<void> | undefined;
   /** Set when a refreshed pair has not been saved everywhere yet. */
   #unsaved: { store: boolean; callback: boolean } | undefined;
+  /** The access token this session last obtained, with its lifetime as issued. */
+  #issued: { accessToken: string; lifetimeMs: number } | undefined;
   /** Whether the refresh token from the config was tried after the stored one was rejected. */
   #configTokenTried = false;
   /** Number of token-endpoint calls made (for diagnostics and tests). */
@@ -151,7 +153,13 @@ export class OAuthSession {
 
   #usable(tokens: { accessToken: string | undefined; expiresAt: number | undefined }): boolean {
     if (!tokens.accessToken) return false;
-    return tokens.expiresAt === undefined || tokens.expiresAt - this.#margin > this.#now();
+    if (tokens.expiresAt === undefined) return true;
+    // A token issued with a short lifetime must not count as "expiring" the moment it arrives.
+    const margin =
+      this.#issued?.accessToken === tokens.accessToken
+        ? Math.min(this.#margin, this.#issued.lifetimeMs / 2)
+        : this.#margin;
+    return tokens.expiresAt - margin > this.#now();
   }
 
   /** One refresh-or-save at a time in this process; later callers share the running one. */
@@ -239,6 +247,7 @@ export class OAuthSession {
         }
       }
       const tokens = result.tokens;
+      this.#issued = { accessToken: tokens.accessToken, lifetimeMs: tokens.expiresAt - this.#now() };
       // Keep the new pair in memory first: whatever happens next, this process never loses it.
       this.#tokens = {
         accessToken: tokens.accessToken,

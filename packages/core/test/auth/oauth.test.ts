@@ -102,6 +102,16 @@ describe("OAuth refresh", () => {
     expect(new Set(gong.apiAuthorizations).size).toBe(1);
   });
 
+  it("uses a short-lived token at least once instead of refreshing it at once", async () => {
+    gong.oauth.expiresInSeconds = 20; // shorter than the default 60 s refresh margin
+    const client = oauthClient({ refreshToken: gong.oauth.newRefreshToken() });
+    await get(client);
+    await get(client);
+    await get(client);
+    expect(gong.oauth.refreshCount).toBe(1);
+    expect(gong.apiAuthorizations).toHaveLength(3);
+  });
+
   it("uses an access token that is still valid without refreshing", async () => {
     const accessToken = gong.oauth.newAccessToken();
     const client = oauthClient({
