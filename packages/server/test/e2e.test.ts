@@ -148,6 +148,22 @@ describe("hosted mode answers what local mode answers", () => {
     expect(hostedErrors[1]).toBeInstanceOf(GongNotFoundError);
   });
 
+  it("keeps the access key out of the database files and the server's logs", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const files = readdirSync(h.dir).filter((f) => f.startsWith("server.db"));
+    expect(files).toContain("server.db");
+    expect(h.logs.length).toBeGreaterThan(10);
+    // The scan sees plaintext where there is some: the connector's (non-secret) name is stored as is.
+    const all = Buffer.concat(files.map((f) => readFileSync(`${h.dir}/${f}`)));
+    expect(all.includes(Buffer.from("Gong (access key)"))).toBe(true);
+    for (const secret of [sandbox.accessKeySecret, sandbox.accessKey, org.clientSecret]) {
+      for (const file of files) {
+        expect(readFileSync(`${h.dir}/${file}`).includes(Buffer.from(secret)), file).toBe(false);
+      }
+      expect(h.logs.join("\n").includes(secret)).toBe(false);
+    }
+  });
+
   it("refuses at connect when the workspace has no connector, or the id is wrong", async () => {
     const env = {
       AIRBYTE_CLIENT_ID: org.clientId,
