@@ -85,6 +85,12 @@ type HelperArgs<E extends EntityName, A extends ActionName<E>> =
     ? [params?: ParamsOf<E, A>, options?: ExecuteOptions]
     : [params: ParamsOf<E, A>, options?: ExecuteOptions];
 
+type PaginateArgs<E extends EntityName, A extends ActionName<E>> =
+  // biome-ignore lint/complexity/noBannedTypes: "accepts an empty object" is exactly the question
+  {} extends ParamsOf<E, A>
+    ? [params?: ParamsOf<E, A>, options?: PaginateOptions]
+    : [params: ParamsOf<E, A>, options?: PaginateOptions];
+
 /** `gong.calls.list(params)`, `gong.users.get({ id })`: one function per catalog action. */
 export type EntityHelpers<E extends EntityName> = {
   readonly [A in ActionName<E>]: (...args: HelperArgs<E, A>) => Promise<ResultOf<E, A>>;
@@ -149,9 +155,9 @@ export class GongConnector {
   async *paginate<E extends EntityName, A extends ListActionName<E> & ActionName<E>>(
     entity: E,
     action: A,
-    params?: ParamsOf<E, A>,
-    options: PaginateOptions = {},
+    ...args: PaginateArgs<E, A>
   ): AsyncGenerator<RecordOf<E, A>, void, undefined> {
+    const [params, options = {}] = args;
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     if (limit <= 0) return;
     const raw = (params ?? {}) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 /** Calls: basic and extensive listings, one call, transcripts, media, access, outcomes. */
 import { z } from "zod";
-import { GongNotFoundError, GongValidationError } from "../errors.js";
+import { GongNotFoundError } from "../errors.js";
 import { cursor, dateTime, flag, id, ids, oneOf, params, text } from "../params/fields.js";
 import type { Call, CallAccess, CallOutcome, CallTranscript, ExtensiveCall } from "./records.js";
 import {
@@ -227,7 +227,7 @@ function mediaDownload(kind: "audio" | "video") {
     hint: `The call's ${kind} file: a pre-signed url (valid 8 hours) and a byte stream.`,
     params: () =>
       params({
-        callId: id("Call id (required unless filter.callIds is given).", { aliases: ["id"] }).optional(),
+        callId: id("Call id.", { aliases: ["id"] }),
         filter: z
           .strictObject({ callIds: ids("One call id (the first is used).") })
           .meta({ description: "Alternative to callId.", compat: true })
@@ -242,6 +242,12 @@ function mediaDownload(kind: "audio" | "video") {
           aliases: ["rangeHeader", "range_header"],
         }).optional(),
       }),
+    // The Python SDK's way of naming the call: filter.callIds (the first one).
+    defaults: (_now, given) => {
+      const filter = given["filter"] as { callIds?: unknown } | undefined;
+      const first = Array.isArray(filter?.callIds) ? filter.callIds[0] : undefined;
+      return typeof first === "string" ? { callId: first } : {};
+    },
     run: async (context, p) => openMedia(context, kind, p),
   });
 }
@@ -249,18 +255,9 @@ function mediaDownload(kind: "audio" | "video") {
 async function openMedia(
   context: OperationContext,
   kind: "audio" | "video",
-  p: {
-    callId?: string | undefined;
-    filter?: { callIds?: string[] | undefined } | undefined;
-    range?: string | undefined;
-  },
+  p: { callId: string; range?: string | undefined },
 ): Promise<ExecuteResult<MediaDownload>> {
-  const callId = p.callId ?? p.filter?.callIds?.[0];
-  if (callId === undefined) {
-    throw new GongValidationError(`call_${kind} download needs params.callId (the call's id).`, {
-      field: "params.callId",
-    });
-  }
+  const callId = p.callId;
   const found = await context.run("calls_extensive", "list", {
     filter: { callIds: [callId] },
     contentSelector: { exposedFields: { media: true, parties: false } },

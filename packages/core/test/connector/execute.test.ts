@@ -289,6 +289,29 @@ describe("results", () => {
     expect(page.meta.details).toEqual({ timeZone: "America/New_York" });
   });
 
+  it("downloads media named by callId or, the Python SDK's way, by filter.callIds", async () => {
+    const { client, gong } = connector(() => ({
+      data: {
+        requestId: "r",
+        records: {},
+        calls: [{ metaData: { id: "5" }, media: { videoUrl: "https://media.invalid/v5" } }],
+      },
+    }));
+    const video = await gong.execute("call_video", "download", { filter: { callIds: ["5"] } } as never);
+    expect(video.data).toMatchObject({
+      callId: "5",
+      url: "https://media.invalid/v5",
+      status: 200,
+      contentType: "audio/mpeg",
+    });
+    expect(await new Response(video.data.stream).text()).toBe("media-bytes");
+    expect(client.downloads).toEqual([{ url: "https://media.invalid/v5" }]);
+    const missing = await refusal(gong.execute("call_video", "download", {} as never));
+    expect(missing.message).toContain("params.callId is required");
+    const noAudio = await gong.call_audio.download({ callId: "5" }).catch((e: Error) => e);
+    expect(String(noAudio)).toContain("has no audio media URL");
+  });
+
   it("returns single records from get actions", async () => {
     const { client, gong } = connector(() => ({
       data: { requestId: "r", user: { id: "42", firstName: "Ada" } },

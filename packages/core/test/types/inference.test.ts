@@ -68,6 +68,9 @@ async function typeAssertions(gong: GongConnector) {
   for await (const call of gong.paginate("calls", "list", { fromDateTime: "2026-01-01T00:00:00Z" })) {
     expectTypeOf(call).toEqualTypeOf<Call>();
   }
+  // @ts-expect-error paginate needs the required params of its action
+  gong.paginate("flows", "list");
+  gong.paginate("flows", "list", { flowOwnerEmail: "a@b.c" }, { limit: 5 });
   // @ts-expect-error paginate only takes list actions
   gong.paginate("users", "get", { id: "1" });
 
