@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { startSandbox } from "@gong-agent/sandbox";
 import { expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -45,4 +46,29 @@ it("runs offline: sandbox, the framework's agent loop with its scripted model, a
   expect(lines.at(-1)).toMatch(
     /^answer: Gong has [1-9]\d* users and [1-9]\d* calls in the last 7 days\. The most recent, ".+", opened with: ".+"$/,
   );
+});
+
+it("uses the Gong named by GONG_* credentials instead of starting its own sandbox", async () => {
+  // A sandbox stands in for a real Gong tenant: the example must treat it exactly like one.
+  const tenant = await startSandbox({ seed: 9, rateLimit: false });
+  try {
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      GONG_ACCESS_KEY: tenant.accessKey,
+      GONG_ACCESS_KEY_SECRET: tenant.accessKeySecret,
+      GONG_BASE_URL: tenant.url,
+    };
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env,
+      timeout: 80_000,
+    });
+    expect(stdout.split("\n")[0]).toBe("gong: your Gong account");
+    expect(stdout).toMatch(/answer: Gong has [1-9]\d* users/);
+    expect(tenant.requests.forPath("/v2/users").length).toBeGreaterThan(0);
+    expect(stdout).not.toContain(tenant.accessKeySecret);
+  } finally {
+    await tenant.close();
+  }
 });
