@@ -1,5 +1,6 @@
 import { authenticationFailure } from "./auth-failure.js";
 import { listCallsInRange } from "./list-calls.js";
+import { malformedInput } from "./malformed-input.js";
 import { oversizeResult } from "./oversize.js";
 import { paginateWithCursor } from "./paginate.js";
 import { rateLimitRetried } from "./rate-limit.js";
@@ -15,6 +16,7 @@ export const scenarios: readonly Scenario[] = [
   fetchTranscript,
   paginateWithCursor,
   unknownEntity,
+  malformedInput,
   rateLimitRetried,
   oversizeResult,
   authenticationFailure,
