@@ -159,6 +159,51 @@ describe("batched transcripts", () => {
   });
 });
 
+describe("the tool over HTTP", () => {
+  it("cuts a page to the output bound, continues it with offset, then follows the cursor", async () => {
+    const pageOne = await gong.execute("calls", "list", range);
+    const pageTwo = await gong.execute("calls", "list", { ...range, cursor: pageOne.meta.cursor! });
+    const all = [...pageOne.data, ...pageTwo.data].map((call) => call.id);
+    const tool = GongConnector.toolUtils(gong, { maxOutputChars: 8_000 });
+    const first = await tool.execute({ entity: "calls", action: "list", params: range });
+    expect(first.ok).toBe(true);
+    expect(first.text.length).toBeLessThanOrEqual(8_000);
+    const page = JSON.parse(first.text);
+    const { returned, omitted, nextOffset } = page.meta.truncated;
+    expect(returned + omitted).toBe(pageOne.data.length);
+    expect(page.data.map((c: Call) => c.id)).toEqual(all.slice(0, returned));
+
+    const rest = JSON.parse(
+      (await tool.execute({ entity: "calls", action: "list", params: { ...range, offset: nextOffset } }))
+        .text,
+    );
+    expect(rest.data[0].id).toBe(all[nextOffset]);
+
+    const second = JSON.parse(
+      (
+        await tool.execute({
+          entity: "calls",
+          action: "list",
+          params: { ...range, cursor: page.meta.cursor },
+        })
+      ).text,
+    );
+    expect(second.data[0].id).toBe(pageTwo.data[0]!.id);
+  });
+
+  it("gives Gong's own 400 back as text the model can act on", async () => {
+    const tool = GongConnector.toolUtils(gong);
+    const result = await tool.execute({
+      entity: "calls",
+      action: "list",
+      params: { ...range, cursor: "not-a-cursor" },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.text).toMatch(/^Error \(Gong\w+Error\): /);
+    expect(result.text).toContain("HTTP 400");
+  });
+});
+
 describe("other behaviour over HTTP", () => {
   it("answers an empty range with an empty list and a note", async () => {
     const page = await gong.execute("calls", "list", {
