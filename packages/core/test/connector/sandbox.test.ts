@@ -205,6 +205,18 @@ describe("the tool over HTTP", () => {
 });
 
 describe("other behaviour over HTTP", () => {
+  it("defaults to the last 30 days up to now, which Gong accepts", async () => {
+    sandbox.requests.clear();
+    const page = await gong.execute("calls", "list");
+    const sent = sandbox.requests.forPath("/v2/calls", "GET")[0]!;
+    expect(sent.status).toBe(200);
+    const from = Date.parse(sent.query["fromDateTime"] as string);
+    const to = Date.parse(sent.query["toDateTime"] as string);
+    expect(to).toBeGreaterThan(Date.now());
+    expect(Math.round((to - from) / 86_400_000)).toBe(31);
+    for (const call of page.data) expect(Date.parse(call.started!)).toBeGreaterThanOrEqual(from);
+  });
+
   it("answers an empty range with an empty list and a note", async () => {
     const page = await gong.execute("calls", "list", {
       fromDateTime: "2001-01-01T00:00:00Z",
