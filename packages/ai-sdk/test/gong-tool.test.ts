@@ -150,4 +150,32 @@ describe("gongTool for the Vercel AI SDK", () => {
     const tool = gongTool(connector, { descriptionPrefix: "Our sales calls." });
     expect(tool.description?.startsWith("Our sales calls.\n")).toBe(true);
   });
+
+  it("makes generateText ask for approval instead of running a call that needs it", async () => {
+    const { execute, seen } = recordingExecute();
+    const model = new MockLanguageModelV3({
+      doGenerate: async () => ({
+        content: [
+          {
+            type: "tool-call",
+            toolCallId: "c1",
+            toolName: "gong_execute",
+            input: '{"entity":"users","action":"list"}',
+          },
+        ],
+        finishReason: { unified: "tool-calls", raw: "tool_calls" },
+        usage,
+        warnings: [],
+      }),
+    });
+    const result = await generateText({
+      model,
+      tools: { gong_execute: gongTool(execute, { needsApproval: true }) },
+      prompt: "users?",
+      stopWhen: stepCountIs(3),
+    });
+    const requests = result.content.filter((part) => part.type === "tool-approval-request");
+    expect(requests).toHaveLength(1);
+    expect(seen).toEqual([]);
+  });
 });

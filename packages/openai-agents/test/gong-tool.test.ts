@@ -4,7 +4,8 @@
  * SDK-specific surface: the non-strict plain schema, errorFunction, needsApproval, the signal.
  */
 import { GongConnector, GongServerError, type GongToolInput } from "@gong-agent/core";
-import { RunContext } from "@openai/agents";
+import { Agent, RunContext, run, setTracingDisabled } from "@openai/agents";
+import { assistantMessage, functionCall, ScriptedModel } from "@openai/agents/testing";
 import { describe, expect, it } from "vitest";
 import { gongTool } from "../src/index.js";
 
@@ -136,5 +137,23 @@ describe("gongTool for OpenAI Agents", () => {
     const tool = gongTool(connector, { name: "gong", descriptionPrefix: "Our sales calls." });
     expect(tool.name).toBe("gong");
     expect(tool.description.startsWith("Our sales calls.\n")).toBe(true);
+  });
+
+  it("stops the run with an interruption when a call needs approval, and runs it once approved", async () => {
+    setTracingDisabled(true);
+    const { execute, seen } = recordingExecute();
+    const tool = gongTool(execute, { needsApproval: (input) => input.entity === "users" });
+    const model = new ScriptedModel([
+      [functionCall("gong_execute", { entity: "users", action: "list" }, { callId: "c1" })],
+      [assistantMessage("1 user")],
+    ]);
+    const agent = new Agent({ name: "Gong", instructions: "Use Gong.", model, tools: [tool] });
+    const first = await run(agent, "users?");
+    expect(first.interruptions).toHaveLength(1);
+    expect(seen).toEqual([]);
+    first.state.approve(first.interruptions[0]!);
+    const resumed = await run(agent, first.state);
+    expect(seen.map((s) => [s.entity, s.action])).toEqual([["users", "list"]]);
+    expect(resumed.finalOutput).toBe("1 user");
   });
 });
