@@ -43,6 +43,8 @@ export interface SandboxDataSummary {
   /** first and last call start */
   callsFrom: string | undefined;
   callsTo: string | undefined;
+  /** ids of seeded objects that only writes would otherwise create */
+  samples: { crmClientRequestId: string; bulkAssignmentId: string };
 }
 
 export interface Sandbox {
@@ -115,6 +117,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accounts: data.accounts.map((a) => a.name),
     callsFrom: data.callCount > 0 ? isoDateTime(data.callStartMs(0)) : undefined,
     callsTo: data.callCount > 0 ? isoDateTime(data.callStartMs(data.callCount - 1)) : undefined,
+    samples: {
+      crmClientRequestId: data.settings.crmUpload.clientRequestId,
+      bulkAssignmentId: data.settings.bulkAssignment.id,
+    },
   };
   let seq = 0;
   const state: ServerState = {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API answers are untyped JSON; the assertions check their shape.
 import type { Sandbox } from "../src/index.ts";
 
 export interface ApiResult<T = any> {

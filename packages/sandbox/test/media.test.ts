@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API answers are untyped JSON; the assertions check their shape.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/index.ts";
 import { basicAuth, client, NOW } from "./helpers.ts";

@@ -1,4 +1,5 @@
 import { isoDateTime } from "../gong/dates.js";
+import type { CallActivity } from "./activity.js";
 import type { CallParty, CallPlan } from "./calls.js";
 import type { SandboxUser } from "./people.js";
 import { type Rng, rngFor } from "./random.js";
@@ -90,7 +91,7 @@ function topicPlan(rng: Rng, plan: CallPlan): string[] {
   return ["Small Talk", ...middle, "Next Steps"];
 }
 
-export function buildContent(inputs: ContentInputs, plan: CallPlan): CallContent {
+export function buildContent(inputs: ContentInputs, plan: CallPlan, activity: CallActivity): CallContent {
   const rng = rngFor(inputs.seed, "call-content", plan.core.index);
   const speakers = plan.parties.filter(
     (p): p is CallParty & { speakerId: string } => p.speakerId !== undefined,
@@ -243,9 +244,9 @@ export function buildContent(inputs: ContentInputs, plan: CallPlan): CallContent
     });
   }
   const hostUser = inputs.users[plan.core.primaryUserIndex];
-  const manager = hostUser?.managerIndex === undefined ? undefined : inputs.users[hostUser.managerIndex];
+  const manager = activity.commenter === undefined ? undefined : inputs.users[activity.commenter];
   const publicComments: Array<Record<string, unknown>> = [];
-  if (manager && plan.answered && rng.chance(0.25)) {
+  if (manager) {
     const at = rng.int(10, Math.max(11, plan.durationSec - 10));
     publicComments.push({
       id: rng.digits(19),

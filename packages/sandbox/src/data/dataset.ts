@@ -1,4 +1,5 @@
 import { DAY_MS } from "../gong/dates.js";
+import { type CallActivity, callActivity } from "./activity.js";
 import { type CallCore, type CallPlan, callMetaData, planCall } from "./calls.js";
 import { buildContent, type CallContent } from "./content.js";
 import {
@@ -10,6 +11,7 @@ import {
   type Workspace,
 } from "./people.js";
 import { hash32, IdScrambler, Rng, rngFor } from "./random.js";
+import { buildSettings, type Settings } from "./settings.js";
 import { CALL_OUTCOMES, TRACKERS } from "./words.js";
 
 export interface DatasetOptions {
@@ -84,6 +86,9 @@ export class Dataset {
   private readonly userIndexById = new Map<string, number>();
   private readonly plans = new Memo<CallPlan>(64);
   private readonly contents = new Memo<CallContent>(256);
+  private readonly activities: Array<CallActivity | undefined> = [];
+  private readonly interactions: Array<Float64Array | undefined> = [];
+  private settingsCache: Settings | undefined;
 
   constructor(options: DatasetOptions) {
     this.seed = options.seed;
@@ -212,7 +217,46 @@ export class Dataset {
       buildContent(
         { seed: this.seed, users: this.users, trackerIds: this.trackerIds, outcomeIds: this.outcomeIds },
         this.callPlan(index),
+        this.callActivity(index),
       ),
     );
+  }
+
+  /** Kept for every call once computed: stats read it over whole ranges. */
+  callActivity(index: number): CallActivity {
+    let facts = this.activities[index];
+    if (!facts) {
+      facts = callActivity(this.seed, this.callPlan(index), this.users, this.nowMs);
+      this.activities[index] = facts;
+    }
+    return facts;
+  }
+
+  /** Company configuration (scorecards, library, flows, ...), built on first use. */
+  get settings(): Settings {
+    this.settingsCache ??= buildSettings(
+      this.seed,
+      this.nowMs,
+      this.users,
+      this.workspaces,
+      this.callCount,
+      (i) => this.callCore(i).workspaceIndex,
+    );
+    return this.settingsCache;
+  }
+
+  /** The call's interaction stat values (in INTERACTION_STATS order), kept once computed. */
+  callInteraction(index: number): Float64Array {
+    let values = this.interactions[index];
+    if (!values) {
+      values = Float64Array.from(this.callContent(index).interactionStats.map((s) => s.value));
+      this.interactions[index] = values;
+    }
+    return values;
+  }
+
+  /** Call indexes whose start lies in [fromMs, toMs). */
+  callRange(fromMs: number, toMs: number): { lo: number; hi: number } {
+    return { lo: this.firstCallAtOrAfter(fromMs), hi: this.firstCallAtOrAfter(toMs) };
   }
 }

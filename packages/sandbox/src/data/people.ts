@@ -62,7 +62,8 @@ export interface Account {
 export function buildWorkspaces(seed: number): Workspace[] {
   return WORKSPACES.map(([name, description], index) => ({
     index,
-    id: rngFor(seed, "workspace", index).digits(19),
+    // 19 digits, below 2^63 so it also fits the spec's int64 workspace ids.
+    id: ((rng) => `${rng.int(1, 8)}${rng.digits(18)}`)(rngFor(seed, "workspace", index)),
     name,
     description,
   }));
