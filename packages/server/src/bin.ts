@@ -3,11 +3,15 @@
  * gong-agent-server [start] [--port N] [--host H] [--db FILE] [--dev] [--public-url URL]
  * gong-agent-server create-organization --name NAME [--db FILE]
  * gong-agent-server create-application --organization ID [--name NAME] [--db FILE]
+ * gong-agent-server rotate-key [--db FILE]
  */
 import { parseArgs } from "node:util";
 import { createApplication } from "./auth/applications.js";
 import { createOrganization } from "./bootstrap.js";
+import { KEY_ENV, loadEncryptionKey, loadPreviousKeys, PREVIOUS_KEYS_ENV } from "./crypto/keys.js";
+import { SecretBox } from "./crypto/secret-box.js";
 import { parsePort, serverOptionsFromEnv } from "./env.js";
+import { resealSecrets } from "./rotate.js";
 import { startServer } from "./server.js";
 import { SqliteStorage } from "./storage/sqlite.js";
 
@@ -15,6 +19,7 @@ const USAGE = `Usage:
   gong-agent-server [start] [--port N] [--host HOST] [--db FILE] [--dev] [--public-url URL]
   gong-agent-server create-organization --name NAME [--db FILE]
   gong-agent-server create-application --organization ID [--name NAME] [--db FILE]
+  gong-agent-server rotate-key [--db FILE]   (new key in GONG_AGENT_SERVER_KEY, old in GONG_AGENT_SERVER_PREVIOUS_KEYS)
 
 Environment: GONG_AGENT_SERVER_KEY or GONG_AGENT_SERVER_KEY_FILE (required outside --dev),
 GONG_AGENT_SERVER_PORT, GONG_AGENT_SERVER_DB, GONG_AGENT_SERVER_PUBLIC_URL, GONG_BASE_URL,
@@ -63,6 +68,27 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(
         `${JSON.stringify({ organization_id: created.organizationId, client_id: created.clientId, client_secret: created.clientSecret }, null, 2)}\n`,
       );
+    } finally {
+      await storage.close();
+    }
+    return 0;
+  }
+  if (command === "rotate-key") {
+    const dbPath = options.dbPath ?? "gong-agent-server.db";
+    const env = options.env ?? process.env;
+    const { key } = loadEncryptionKey({ dbPath, env });
+    const previous = loadPreviousKeys(undefined, env);
+    if (previous.length === 0) {
+      throw new Error(
+        `rotate-key needs the old key(s) in ${PREVIOUS_KEYS_ENV} and the new one in ${KEY_ENV}.`,
+      );
+    }
+    const storage = new SqliteStorage(dbPath);
+    try {
+      const report = await resealSecrets(storage, new SecretBox(key, previous));
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+      if (report.skipped > 0)
+        process.stderr.write("Some token pairs rotated meanwhile; run rotate-key again.\n");
     } finally {
       await storage.close();
     }

@@ -19,7 +19,7 @@ import {
   type NewOrganization,
 } from "./auth/applications.js";
 import { ConnectorService } from "./connectors/service.js";
-import { loadEncryptionKey } from "./crypto/keys.js";
+import { loadEncryptionKey, loadPreviousKeys } from "./crypto/keys.js";
 import { SecretBox } from "./crypto/secret-box.js";
 import { ConnectorPool } from "./execution/connector-pool.js";
 import { HttpError } from "./http/errors.js";
@@ -47,6 +47,8 @@ export interface ServerOptions {
   storage?: Storage;
   /** 32-byte key (base64, hex or bytes). Default: GONG_AGENT_SERVER_KEY or GONG_AGENT_SERVER_KEY_FILE. */
   encryptionKey?: string | Uint8Array;
+  /** Keys used before a rotation, accepted for reading. Default: GONG_AGENT_SERVER_PREVIOUS_KEYS (comma-separated). */
+  previousEncryptionKeys?: readonly (string | Uint8Array)[];
   /** Allows starting without a key (a generated one is kept next to the database) and plain-http Gong URLs. */
   dev?: boolean;
   /** Gong API host for connectors that do not name one. Default https://api.gong.io. */
@@ -101,7 +103,10 @@ export function createServer(options: ServerOptions = {}): GongAgentServer {
     env: options.env ?? process.env,
   });
   if (origin.startsWith("dev")) logger.warn("Dev mode: using a generated encryption key", { origin });
-  const box = new SecretBox(key);
+  const box = new SecretBox(
+    key,
+    loadPreviousKeys(options.previousEncryptionKeys, options.env ?? process.env),
+  );
   const storage = options.storage ?? new SqliteStorage(dbPath);
   const auth = new ApplicationAuth(storage, options.tokenTtlSeconds ?? 900);
   const tokenUrl = options.gongTokenUrl ?? GONG_TOKEN_URL;

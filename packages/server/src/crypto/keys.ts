@@ -9,6 +9,8 @@ import { KEY_BYTES } from "./secret-box.js";
 
 export const KEY_ENV = "GONG_AGENT_SERVER_KEY";
 export const KEY_FILE_ENV = "GONG_AGENT_SERVER_KEY_FILE";
+/** Comma-separated keys in use before a rotation, still accepted for reading. */
+export const PREVIOUS_KEYS_ENV = "GONG_AGENT_SERVER_PREVIOUS_KEYS";
 
 export class MissingKeyError extends Error {
   override name = "MissingKeyError";
@@ -69,4 +71,18 @@ export function loadEncryptionKey(source: KeySource): { key: Buffer; origin: str
   writeFileSync(devKeyPath, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   chmodSync(devKeyPath, 0o600);
   return { key, origin: devKeyPath };
+}
+
+/** Keys from before a rotation: the `previousEncryptionKeys` option, else GONG_AGENT_SERVER_PREVIOUS_KEYS. */
+export function loadPreviousKeys(
+  given: readonly (string | Uint8Array)[] | undefined,
+  env: Record<string, string | undefined> = process.env,
+): Buffer[] {
+  const list =
+    given ??
+    (env[PREVIOUS_KEYS_ENV] ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter((k) => k !== "");
+  return list.map((k, i) => (typeof k === "string" ? parseKey(k, `previous key #${i + 1}`) : Buffer.from(k)));
 }

@@ -9,6 +9,7 @@ const VERSION = "v1";
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
+const WRONG_KEY = "Stored secret could not be decrypted with this key.";
 
 /** The stored ciphertext could not be decrypted: wrong key, tampering, or a value moved between rows. */
 export class DecryptionError extends Error {
@@ -17,10 +18,25 @@ export class DecryptionError extends Error {
 
 export class SecretBox {
   readonly #key: Buffer;
+  /** Keys used before a rotation: still accepted for reading until everything is re-sealed. */
+  readonly #previous: Buffer[];
 
-  constructor(key: Uint8Array) {
-    if (key.length !== KEY_BYTES) throw new Error(`The encryption key must be ${KEY_BYTES} bytes.`);
+  constructor(key: Uint8Array, previousKeys: readonly Uint8Array[] = []) {
+    for (const k of [key, ...previousKeys]) {
+      if (k.length !== KEY_BYTES) throw new Error(`The encryption key must be ${KEY_BYTES} bytes.`);
+    }
     this.#key = Buffer.from(key);
+    this.#previous = previousKeys.map((k) => Buffer.from(k));
+  }
+
+  /** True when the value was sealed with the current key (false: a previous key, or unreadable). */
+  isCurrent(sealed: string, associatedData: string): boolean {
+    try {
+      this.#openWith(this.#key, sealed, associatedData);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** `v1.<base64 nonce|tag|ciphertext>` */
@@ -33,6 +49,20 @@ export class SecretBox {
   }
 
   open(sealed: string, associatedData: string): string {
+    for (const key of [this.#key, ...this.#previous]) {
+      try {
+        return this.#openWith(key, sealed, associatedData);
+      } catch (error) {
+        // A malformed value fails the same way with every key: say so at once.
+        if (!(error instanceof DecryptionError) || error.message !== WRONG_KEY) throw error;
+      }
+    }
+    throw new DecryptionError(
+      "Stored secret could not be decrypted: the server key differs from the one it was written with, or the data was altered.",
+    );
+  }
+
+  #openWith(key: Buffer, sealed: string, associatedData: string): string {
     const [version, payload] = sealed.split(".", 2);
     if (version !== VERSION || payload === undefined) {
       throw new DecryptionError("Stored secret has an unknown format.");
@@ -40,7 +70,7 @@ export class SecretBox {
     const raw = Buffer.from(payload, "base64");
     if (raw.length < NONCE_BYTES + TAG_BYTES) throw new DecryptionError("Stored secret is truncated.");
     try {
-      const decipher = createDecipheriv("aes-256-gcm", this.#key, raw.subarray(0, NONCE_BYTES));
+      const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, NONCE_BYTES));
       decipher.setAAD(Buffer.from(associatedData, "utf8"));
       decipher.setAuthTag(raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
       return Buffer.concat([
@@ -48,9 +78,7 @@ export class SecretBox {
         decipher.final(),
       ]).toString("utf8");
     } catch {
-      throw new DecryptionError(
-        "Stored secret could not be decrypted: the server key differs from the one it was written with, or the data was altered.",
-      );
+      throw new DecryptionError(WRONG_KEY);
     }
   }
 

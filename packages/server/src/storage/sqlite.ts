@@ -310,6 +310,18 @@ export class SqliteStorage implements Storage {
     return (rows as ConnectorRow[]).map(toConnector);
   }
 
+  async listAllConnectors(): Promise<ConnectorRecord[]> {
+    return (this.#db.prepare(`${CONNECTOR_SELECT} ORDER BY c.created_at, c.id`).all() as ConnectorRow[]).map(
+      toConnector,
+    );
+  }
+
+  async updateConnectorConfig(connectorId: string, sealedConfig: string): Promise<void> {
+    this.#db
+      .prepare("UPDATE connectors SET sealed_config = ?, updated_at = ? WHERE id = ?")
+      .run(sealedConfig, new Date().toISOString(), connectorId);
+  }
+
   async getConnector(organizationId: string, id: string): Promise<ConnectorRecord | undefined> {
     const row = this.#db
       .prepare(`${CONNECTOR_SELECT} WHERE c.organization_id = ? AND c.id = ?`)

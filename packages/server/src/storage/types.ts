@@ -91,6 +91,10 @@ export interface Storage {
   /** Creates the connector and, for OAuth, its first token pair at generation 1, in one transaction. */
   createConnector(record: ConnectorRecord, tokens?: string): Promise<void>;
   listConnectors(organizationId: string, workspaceName?: string): Promise<ConnectorRecord[]>;
+  /** Every connector of every organization (administration only: key rotation). */
+  listAllConnectors(): Promise<ConnectorRecord[]>;
+  /** Replaces the sealed fixed credentials (administration only: key rotation). */
+  updateConnectorConfig(connectorId: string, sealedConfig: string): Promise<void>;
   /** Undefined when the connector does not exist or belongs to another organization. */
   getConnector(organizationId: string, id: string): Promise<ConnectorRecord | undefined>;
   deleteConnector(organizationId: string, id: string): Promise<boolean>;
