@@ -7,20 +7,9 @@ import type { z } from "zod";
 import { listOperations } from "../catalog/index.js";
 import type { OperationSpec } from "../catalog/types.js";
 import { enumValues, kindOf, metaOf, shapeOf, unwrap } from "../params/schema.js";
+import { isOffered, type OfferOptions } from "./offer.js";
 
-export interface DescriptionOptions {
-  /** Include write actions (default false). */
-  allowWrites?: boolean | undefined;
-  /** Include operations that spend Gong credits (default false). */
-  includeCreditSpending?: boolean | undefined;
-}
-
-/** Whether an operation is offered to the model under these options. */
-export function isOffered(spec: OperationSpec, options: DescriptionOptions): boolean {
-  if (spec.access === "write" && !options.allowWrites) return false;
-  if (spec.spendsCredits && !options.includeCreditSpending) return false;
-  return true;
-}
+export type DescriptionOptions = OfferOptions;
 
 const MAX_INLINE_FIELDS = 7;
 
@@ -52,6 +41,8 @@ export function signature(action: string, spec: OperationSpec): string {
   const paged = spec.cursor === "none" ? "" : "*";
   return `${action}${paged}(${fields.join(",")})`;
 }
+
+export { isOffered };
 
 export function generateDescription(options: DescriptionOptions = {}): string {
   const lines = new Map<string, { actions: string[]; hint: string }>();

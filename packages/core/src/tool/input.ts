@@ -1,5 +1,6 @@
 /** The tool's input: a flat object (a top-level union breaks OpenAI and MCP clients) with open `params`. */
 import { z } from "zod";
+import { GongValidationError } from "../errors.js";
 import type { GongToolInput } from "./types.js";
 
 const PARAMS_DESCRIPTION = "Parameters of the action (see the description); {} when none.";
@@ -21,4 +22,52 @@ export function toolJsonSchema(): Record<string, unknown> {
     },
     required: ["entity", "action"],
   };
+}
+
+/** The model's input, forgiving the usual slips (the whole input or `params` sent as a JSON string). */
+export function parseToolInput(input: unknown): GongToolInput {
+  let value = input;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new GongValidationError(
+        'The tool input must be an object: {"entity": "...", "action": "...", "params": {...}}.',
+      );
+    }
+  }
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as { params?: unknown }).params === "string"
+  ) {
+    const raw = (value as { params: string }).params;
+    try {
+      value = { ...(value as object), params: raw.trim() === "" ? {} : JSON.parse(raw) };
+    } catch {
+      throw new GongValidationError("params must be a JSON object, not a string.", { field: "params" });
+    }
+  }
+  const parsed = toolInputSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "input"}: ${issue.message}`,
+    );
+    throw new GongValidationError(
+      `The tool input must be {"entity": string, "action": string, "params"?: object}. ${problems.join("; ")}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** The tool's own paging params: `offset` (records of the page to skip) and `limit` (records to show). */
+export function wholeNumber(value: unknown, name: string, minimum: number): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const number = typeof value === "string" ? Number(value) : value;
+  if (typeof number !== "number" || !Number.isInteger(number) || number < minimum) {
+    throw new GongValidationError(`params.${name} must be a whole number ≥ ${minimum}.`, {
+      field: `params.${name}`,
+    });
+  }
+  return number;
 }

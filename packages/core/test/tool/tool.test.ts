@@ -107,6 +107,13 @@ describe("tool calls", () => {
     expect(viaEntity.text).toContain("workspaceId (string, required, also workspace_id, workspace-id)");
     const all = await tool.execute({ entity: "describe", action: "describe" });
     expect(all.text).toContain("stats_interaction list:");
+    const overview = await toolUtils(fn, { maxOutputChars: 3000 }).execute({
+      entity: "describe",
+      action: "describe",
+    });
+    expect(overview.text).toContain('{"entity": "<name>", "action": "describe"}');
+    expect(overview.text).toContain("\nstats_interaction: list - ");
+    expect(overview.text.length).toBeLessThan(all.text.length);
     expect(calls).toHaveLength(0);
   });
 
