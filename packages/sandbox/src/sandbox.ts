@@ -4,6 +4,7 @@ import { AUTHORIZE_PATH, TOKEN_PATH } from "./auth/oauth-routes.js";
 import { OAuthState } from "./auth/oauth-state.js";
 import { Dataset } from "./data/dataset.js";
 import { rngFor } from "./data/random.js";
+import { sampleIds } from "./data/settings.js";
 import { isoDateTime } from "./gong/dates.js";
 import { Faults } from "./hooks/faults.js";
 import { RateLimiter } from "./hooks/rate-limit.js";
@@ -117,10 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accounts: data.accounts.map((a) => a.name),
     callsFrom: data.callCount > 0 ? isoDateTime(data.callStartMs(0)) : undefined,
     callsTo: data.callCount > 0 ? isoDateTime(data.callStartMs(data.callCount - 1)) : undefined,
-    samples: {
-      crmClientRequestId: data.settings.crmUpload.clientRequestId,
-      bulkAssignmentId: data.settings.bulkAssignment.id,
-    },
+    samples: sampleIds(seed),
   };
   let seq = 0;
   const state: ServerState = {

@@ -170,6 +170,27 @@ describe("OAuth", () => {
     expect(new URL(deny.headers.get("location")!).searchParams.get("error")).toBe("access_denied");
   });
 
+  it("restricts redirect URIs when they are registered", async () => {
+    const strict = await startSandbox({
+      seed: 3,
+      now: NOW,
+      rateLimit: false,
+      redirectUris: ["http://127.0.0.1:9/ok"],
+    });
+    try {
+      expect(strict.oauth.redirectUris).toEqual(["http://127.0.0.1:9/ok"]);
+      const base = `${strict.oauth.authorizeUrl}?client_id=${strict.oauth.clientId}&response_type=code&state=s`;
+      expect(
+        (await fetch(`${base}&redirect_uri=${encodeURIComponent("http://127.0.0.1:9/ok")}`)).status,
+      ).toBe(200);
+      const refused = await fetch(`${base}&redirect_uri=${encodeURIComponent("http://evil.example/cb")}`);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain("not registered");
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("refuses an unknown client on the consent page", async () => {
     const page = await fetch(
       `${sandbox.oauth.authorizeUrl}?client_id=nope&response_type=code&redirect_uri=http://x/cb`,

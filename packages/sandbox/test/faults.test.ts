@@ -136,3 +136,35 @@ describe("request log", () => {
     expect(sandbox.requests.length).toBe(0);
   });
 });
+
+describe("close()", () => {
+  it("ends hanging requests and stops listening", async () => {
+    const other = await startSandbox({ seed: 2, now: NOW, rateLimit: false, requestLogLimit: 3 });
+    other.faults.next({ kind: "hang" });
+    const pending = fetch(`${other.url}/v2/users`, { headers: { authorization: basicAuth(other) } });
+    // Wait until the hanging request has arrived before closing.
+    for (let i = 0; i < 100 && other.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    await other.close();
+    expect(Date.now() - started).toBeLessThan(3000);
+    await expect(pending).rejects.toThrow();
+    await expect(fetch(`${other.url}/v2/users`)).rejects.toThrow();
+  });
+
+  it("keeps only the newest requests past requestLogLimit", async () => {
+    const other = await startSandbox({ seed: 2, now: NOW, rateLimit: false, requestLogLimit: 3 });
+    try {
+      const api2 = client(other);
+      for (const path of ["/v2/users", "/v2/workspaces", "/v2/call-outcomes", "/v2/settings/scorecards"])
+        await api2.get(path);
+      expect(other.requests.all.map((e) => e.path)).toEqual([
+        "/v2/workspaces",
+        "/v2/call-outcomes",
+        "/v2/settings/scorecards",
+      ]);
+      expect(other.requests.all.map((e) => e.seq)).toEqual([2, 3, 4]);
+    } finally {
+      await other.close();
+    }
+  });
+});

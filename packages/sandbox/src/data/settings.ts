@@ -100,6 +100,14 @@ function int64(seed: number, ...parts: Array<string | number>): bigint {
   return 7_000_000_000_000_000_000n + high * 1_000_000_000n + low;
 }
 
+/** Ids of seeded objects, known without building the settings. */
+export function sampleIds(seed: number): { crmClientRequestId: string; bulkAssignmentId: string } {
+  return {
+    crmClientRequestId: "initial-load-1",
+    bulkAssignmentId: rngFor(seed, "bulk-assignment").digits(18),
+  };
+}
+
 export function buildSettings(
   seed: number,
   nowMs: number,
@@ -315,8 +323,8 @@ export function buildSettings(
       name: "Brightwave Generic CRM",
       ownerEmail: users[0]?.emailAddress ?? "admin@brightwave.io",
     },
-    crmUpload: { clientRequestId: "initial-load-1", success: 1250, errors: 3 },
-    bulkAssignment: { id: rng.digits(18) },
+    crmUpload: { clientRequestId: sampleIds(seed).crmClientRequestId, success: 1250, errors: 3 },
+    bulkAssignment: { id: sampleIds(seed).bulkAssignmentId },
     trackerCreatedMs: nowMs - 365 * DAY_MS,
   };
 }

@@ -119,22 +119,16 @@ export function mediaBytes(seed: number, callId: string, video: boolean, start: 
   );
   const out = Buffer.alloc(Math.max(0, end - start));
   const blockSize = 4096;
-  let block = -1;
-  let rng = new Rng(0);
-  for (let pos = start; pos < end; pos++) {
-    if (pos < header.length) {
-      out[pos - start] = header[pos] as number;
-      continue;
-    }
-    const b = Math.floor(pos / blockSize);
-    if (b !== block) {
-      // Each 4 KiB block has its own generator, so any range is cheap to produce.
-      block = b;
-      rng = new Rng(hash32(seed, callId, video ? "v" : "a", b));
-      for (let skip = b * blockSize; skip < pos; skip++) rng.next();
-    }
-    out[pos - start] = Math.floor(rng.next() * 256);
+  const block = Buffer.alloc(blockSize);
+  // Each 4 KiB block is generated whole from its own seed, so any range is cheap to produce.
+  for (let b = Math.floor(start / blockSize); b * blockSize < end; b++) {
+    const rng = new Rng(hash32(seed, callId, video ? "v" : "a", b));
+    for (let k = 0; k < blockSize; k += 4) block.writeUInt32LE(Math.floor(rng.next() * 4294967296), k);
+    const from = Math.max(start, b * blockSize);
+    const to = Math.min(end, (b + 1) * blockSize);
+    block.copy(out, from - start, from - b * blockSize, to - b * blockSize);
   }
+  header.copy(out, 0, Math.min(start, header.length), Math.min(end, header.length));
   return out;
 }
 

@@ -55,7 +55,7 @@ const folderContent: ApiRoute = {
                 ? "Great example to share with new hires."
                 : "Listen to how the objection is handled.",
             addedBy: data.users[folder.createdByIndex]!.id,
-            created: isoDateTime(plan.core.startMs + 2 * 86_400_000),
+            created: isoDateTime(Math.min(ctx.nowMs, plan.core.startMs + 2 * 86_400_000)),
             url: meta.url,
             snippet: { fromSec: from, toSec: from + 120 },
           };
