@@ -99,6 +99,38 @@ describe("hosted mode answers what local mode answers", () => {
     expect(hostedIds).toEqual(localIds);
   });
 
+  it("honours the connector's include_private setting like local mode's includePrivate", async () => {
+    const env = {
+      AIRBYTE_CLIENT_ID: org.clientId,
+      AIRBYTE_CLIENT_SECRET: org.clientSecret,
+      GONG_AGENT_HOSTED_API_URL: h.server.url,
+    };
+    const { HostedApiClient } = await import("@gong-agent/core");
+    const created = await HostedApiClient.fromEnv({}, env).createConnector({
+      workspaceName: "private",
+      name: "Gong with private calls",
+      credentials: { access_key: sandbox.accessKey, access_key_secret: sandbox.accessKeySecret },
+      settings: { includePrivate: true },
+    });
+    expect(created.settings).toEqual({ includePrivate: true, allowCreditSpend: false });
+    const hostedPrivate = await connect("gong", { workspaceName: "private", env });
+    const localPrivate = new GongConnector({
+      auth: { accessKey: sandbox.accessKey, accessKeySecret: sandbox.accessKeySecret },
+      baseUrl: sandbox.url,
+      rateLimit: false,
+      includePrivate: true,
+    });
+    const params = range();
+    const [withPrivate, withoutPrivate, expected] = await Promise.all([
+      hostedPrivate.execute("calls", "list", params),
+      hosted.execute("calls", "list", params),
+      localPrivate.execute("calls", "list", params),
+    ]);
+    expect(withoutPrivate.data.some((c) => c.isPrivate === true)).toBe(false);
+    expect(withPrivate.data.some((c) => c.isPrivate === true)).toBe(true);
+    expect(withoutRequestIds(withPrivate)).toEqual(withoutRequestIds(expected));
+  });
+
   it("downloads call media as a stream with the same bytes", async () => {
     const calls = await local.execute("calls", "list", range());
     const callId = calls.data[0]!.id;

@@ -29,6 +29,7 @@ async function seedConnector(
     connectorType: "Gong",
     authType: "oauth",
     sealedConfig: "v1.sealed-config",
+    settings: { includePrivate: true },
     createdAt: now,
     updatedAt: now,
   };
@@ -50,6 +51,7 @@ export function storageContract(name: string, open: () => Storage, openSecond?: 
       const b = await newOrganization(storage);
       const connector = await seedConnector(storage, a);
       expect((await storage.getConnector(a, connector.id))?.name).toBe("Gong");
+      expect((await storage.getConnector(a, connector.id))?.settings).toEqual({ includePrivate: true });
       expect(await storage.getConnector(b, connector.id)).toBeUndefined();
       expect(await storage.listConnectors(b)).toEqual([]);
       expect(await storage.deleteConnector(b, connector.id)).toBe(false);
@@ -139,6 +141,24 @@ storageContract(
 storageContract("SQLite in memory", () => new SqliteStorage(":memory:"));
 
 describe("SqliteStorage", () => {
+  it("adds columns that a database from an earlier build lacks", async () => {
+    const path = join(dir, "earlier.db");
+    const raw = new Database(path);
+    raw.exec(`CREATE TABLE connectors (
+      id TEXT PRIMARY KEY, organization_id TEXT NOT NULL, workspace_id TEXT NOT NULL, name TEXT NOT NULL,
+      connector_type TEXT NOT NULL, auth_type TEXT NOT NULL, sealed_config TEXT NOT NULL, sealed_tokens TEXT,
+      token_generation INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+      UNIQUE (workspace_id, name))`);
+    raw.close();
+    const storage = new SqliteStorage(path);
+    const connector = await seedConnector(storage, await newOrganization(storage));
+    expect(await storage.acquireConnectorLease(connector.id, "p1", 1000)).toBe(true);
+    expect((await storage.getConnector(connector.organizationId, connector.id))?.settings).toEqual({
+      includePrivate: true,
+    });
+    await storage.close();
+  });
+
   it("refuses a database written by a newer schema", async () => {
     const path = join(dir, "future.db");
     const storage = new SqliteStorage(path);

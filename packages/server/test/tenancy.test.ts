@@ -242,6 +242,30 @@ describe("request validation", () => {
       token: true,
     },
     {
+      name: "create: unknown setting",
+      path: "/api/v1/integrations/connectors",
+      body: {
+        workspace_name: "w",
+        name: "n",
+        credentials: { access_key: "a", access_key_secret: "b" },
+        settings: { private: true },
+      },
+      message: /Unknown setting "private"/,
+      token: true,
+    },
+    {
+      name: "create: setting not a boolean",
+      path: "/api/v1/integrations/connectors",
+      body: {
+        workspace_name: "w",
+        name: "n",
+        credentials: { access_key: "a", access_key_secret: "b" },
+        settings: { include_private: "yes" },
+      },
+      message: /"settings.include_private" must be true or false/,
+      token: true,
+    },
+    {
       name: "execute: no entity",
       path: "/api/v1/integrations/connectors/CONNECTOR/execute",
       body: { action: "list" },
@@ -334,6 +358,7 @@ describe("connector lifecycle through HostedApiClient", () => {
         "definition_id",
         "id",
         "name",
+        "settings",
         "updated_at",
         "workspace_name",
       ].sort(),

@@ -25,8 +25,17 @@ export interface HostedConnector {
   workspaceName: string;
   connectorType: string;
   authType?: string | undefined;
+  settings?: HostedConnectorSettings | undefined;
   createdAt?: string | undefined;
   updatedAt?: string | undefined;
+}
+
+/** What a hosted connector may do beyond the defaults; set when it is created. */
+export interface HostedConnectorSettings {
+  /** Keep calls marked private in results. Default false. */
+  includePrivate?: boolean | undefined;
+  /** Allow operations that spend Gong credits. Default false. */
+  allowCreditSpend?: boolean | undefined;
 }
 
 export interface CreateHostedConnectorInput {
@@ -36,6 +45,7 @@ export interface CreateHostedConnectorInput {
   credentials: Record<string, unknown>;
   /** Defaults to "Gong". */
   connectorType?: string;
+  settings?: HostedConnectorSettings;
 }
 
 export interface HostedExecuteInput {
@@ -161,6 +171,18 @@ export class HostedApiClient {
         connector_type: input.connectorType ?? "Gong",
         name: input.name,
         credentials: input.credentials,
+        ...(input.settings
+          ? {
+              settings: {
+                ...(input.settings.includePrivate === undefined
+                  ? {}
+                  : { include_private: input.settings.includePrivate }),
+                ...(input.settings.allowCreditSpend === undefined
+                  ? {}
+                  : { allow_credit_spend: input.settings.allowCreditSpend }),
+              },
+            }
+          : {}),
       },
       options,
     );
@@ -432,6 +454,10 @@ function fromWireConnector(wire: WireConnector): HostedConnector {
     workspaceName: wire.workspace_name,
     connectorType: wire.connector_type,
     authType: wire.auth_type,
+    settings: wire.settings && {
+      includePrivate: wire.settings.include_private === true,
+      allowCreditSpend: wire.settings.allow_credit_spend === true,
+    },
     createdAt: wire.created_at,
     updatedAt: wire.updated_at,
   };

@@ -1,6 +1,7 @@
 export type {
   CreateHostedConnectorInput,
   HostedConnector,
+  HostedConnectorSettings,
   HostedExecuteInput,
   HostedExecuteResult,
   HostedOrganization,

@@ -36,6 +36,8 @@ export interface WireConnector {
   definition_id?: string;
   /** `access_key` or `oauth`. */
   auth_type?: string;
+  /** Behaviour chosen at creation (core's `includePrivate` / `allowCreditSpend`). */
+  settings?: { include_private?: boolean; allow_credit_spend?: boolean };
   created_at?: string;
   updated_at?: string;
 }

@@ -9,7 +9,12 @@ import type { SecretBox } from "../crypto/secret-box.js";
 import { type ConnectorPool, configAssociatedData } from "../execution/connector-pool.js";
 import { tokensAssociatedData } from "../execution/database-token-store.js";
 import { conflict, HttpError, notFound } from "../http/errors.js";
-import { ConflictError, type ConnectorRecord, type Storage } from "../storage/types.js";
+import {
+  ConflictError,
+  type ConnectorRecord,
+  type ConnectorSettings,
+  type Storage,
+} from "../storage/types.js";
 import type { ConnectorSecretConfig, InitialTokens } from "./credentials.js";
 
 export const CONNECTOR_TYPES = ["Gong"] as const;
@@ -22,6 +27,10 @@ export function toWireConnector(record: ConnectorRecord): WireConnector {
     connector_type: record.connectorType,
     definition_id: GONG_DEFINITION_ID,
     auth_type: record.authType,
+    settings: {
+      include_private: record.settings.includePrivate === true,
+      allow_credit_spend: record.settings.allowCreditSpend === true,
+    },
     created_at: record.createdAt,
     updated_at: record.updatedAt,
   };
@@ -65,6 +74,7 @@ export class ConnectorService {
     name: string;
     config: ConnectorSecretConfig;
     initialTokens?: InitialTokens | undefined;
+    settings?: ConnectorSettings | undefined;
   }): Promise<ConnectorRecord> {
     const workspace = await this.storage.ensureWorkspace(
       input.organizationId,
@@ -82,6 +92,7 @@ export class ConnectorService {
       connectorType: "Gong",
       authType: input.config.kind,
       sealedConfig: this.box.sealJson(input.config, configAssociatedData(id)),
+      settings: input.settings ?? {},
       createdAt: now,
       updatedAt: now,
     };

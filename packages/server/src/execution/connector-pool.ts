@@ -67,6 +67,8 @@ export class ConnectorPool {
     const common = {
       baseUrl: config.baseUrl ?? this.gong.baseUrl,
       logger: this.logger,
+      includePrivate: record.settings.includePrivate === true,
+      allowCreditSpend: record.settings.allowCreditSpend === true,
       ...(this.gong.rateLimit === undefined ? {} : { rateLimit: this.gong.rateLimit }),
       ...(this.gong.timeoutMs === undefined ? {} : { timeoutMs: this.gong.timeoutMs }),
       ...(this.gong.maxRetries === undefined ? {} : { maxRetries: this.gong.maxRetries }),

@@ -5,6 +5,7 @@ import { badRequest } from "../http/errors.js";
 import { readJsonObject, sendEmpty, sendJson } from "../http/io.js";
 import type { Router } from "../http/router.js";
 import { optionalString, requireString } from "../http/validate.js";
+import type { ConnectorSettings } from "../storage/types.js";
 
 /** Keys an execute body may carry; the last four are sent by Airbyte's CLI and accepted for compatibility. */
 const EXECUTE_KEYS = [
@@ -28,6 +29,31 @@ export function requireConnectorType(body: Record<string, unknown>): string {
     );
   }
   return known;
+}
+
+const SETTINGS = { include_private: "includePrivate", allow_credit_spend: "allowCreditSpend" } as const;
+
+/** `settings: { include_private?, allow_credit_spend? }`, booleans only. */
+export function parseSettings(input: unknown): ConnectorSettings {
+  if (input === undefined || input === null) return {};
+  if (typeof input !== "object" || Array.isArray(input)) {
+    throw badRequest('"settings" must be an object: { include_private?, allow_credit_spend? }.', "settings");
+  }
+  const settings: ConnectorSettings = {};
+  for (const [key, value] of Object.entries(input)) {
+    const name = SETTINGS[key as keyof typeof SETTINGS];
+    if (!name) {
+      throw badRequest(
+        `Unknown setting "${key}". Valid: ${Object.keys(SETTINGS).join(", ")}.`,
+        `settings.${key}`,
+        [...Object.keys(SETTINGS)],
+      );
+    }
+    if (typeof value !== "boolean")
+      throw badRequest(`"settings.${key}" must be true or false.`, `settings.${key}`);
+    settings[name] = value;
+  }
+  return settings;
 }
 
 export function connectorRoutes(
@@ -56,6 +82,7 @@ export function connectorRoutes(
       name,
       config,
       initialTokens,
+      settings: parseSettings(body["settings"]),
     });
     sendJson(res, 201, toWireConnector(record));
   });

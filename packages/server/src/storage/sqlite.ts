@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS connectors (
   connector_type TEXT NOT NULL,
   auth_type TEXT NOT NULL,
   sealed_config TEXT NOT NULL,
+  settings TEXT NOT NULL DEFAULT '{}',
   sealed_tokens TEXT,
   token_generation INTEGER NOT NULL DEFAULT 0,
   lease_owner TEXT,
@@ -69,6 +70,12 @@ CREATE TABLE IF NOT EXISTS oauth_states (
 );
 `;
 
+const ADDED_CONNECTOR_COLUMNS: Array<[string, string]> = [
+  ["settings", "TEXT NOT NULL DEFAULT '{}'"],
+  ["lease_owner", "TEXT"],
+  ["lease_until", "INTEGER"],
+];
+
 interface ConnectorRow {
   id: string;
   organization_id: string;
@@ -78,6 +85,7 @@ interface ConnectorRow {
   connector_type: string;
   auth_type: string;
   sealed_config: string;
+  settings: string;
   created_at: string;
   updated_at: string;
 }
@@ -92,6 +100,7 @@ function toConnector(row: ConnectorRow): ConnectorRecord {
     connectorType: row.connector_type,
     authType: row.auth_type === "oauth" ? "oauth" : "access_key",
     sealedConfig: row.sealed_config,
+    settings: JSON.parse(row.settings) as ConnectorRecord["settings"],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -106,7 +115,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 const CONNECTOR_SELECT = `
   SELECT c.id, c.organization_id, c.workspace_id, w.name AS workspace_name, c.name, c.connector_type,
-         c.auth_type, c.sealed_config, c.created_at, c.updated_at
+         c.auth_type, c.sealed_config, c.settings, c.created_at, c.updated_at
   FROM connectors c JOIN workspaces w ON w.id = c.workspace_id`;
 
 export class SqliteStorage implements Storage {
@@ -128,6 +137,13 @@ export class SqliteStorage implements Storage {
       );
     }
     this.#db.exec(SCHEMA);
+    // Columns added after a table was first created by an earlier build.
+    const columns = new Set(
+      (this.#db.pragma("table_info(connectors)") as Array<{ name: string }>).map((c) => c.name),
+    );
+    for (const [name, definition] of ADDED_CONNECTOR_COLUMNS) {
+      if (!columns.has(name)) this.#db.exec(`ALTER TABLE connectors ADD COLUMN ${name} ${definition}`);
+    }
     this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 
@@ -270,8 +286,8 @@ export class SqliteStorage implements Storage {
       this.#db
         .prepare(
           `INSERT INTO connectors (id, organization_id, workspace_id, name, connector_type, auth_type, sealed_config,
-             sealed_tokens, token_generation, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             settings, sealed_tokens, token_generation, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           record.id,
@@ -281,6 +297,7 @@ export class SqliteStorage implements Storage {
           record.connectorType,
           record.authType,
           record.sealedConfig,
+          JSON.stringify(record.settings),
           tokens ?? null,
           tokens === undefined ? 0 : 1,
           record.createdAt,

@@ -39,6 +39,13 @@ export interface WorkspaceRecord {
 
 export type ConnectorAuthType = "access_key" | "oauth";
 
+export interface ConnectorSettings {
+  /** Keep calls marked private in results (core's `includePrivate`). Default false. */
+  includePrivate?: boolean;
+  /** Allow operations that spend Gong credits (core's `allowCreditSpend`). Default false. */
+  allowCreditSpend?: boolean;
+}
+
 export interface ConnectorRecord {
   id: string;
   organizationId: string;
@@ -49,6 +56,8 @@ export interface ConnectorRecord {
   authType: ConnectorAuthType;
   /** Sealed JSON of the connector's fixed credentials (access key, or OAuth client and first refresh token). */
   sealedConfig: string;
+  /** Behaviour chosen by whoever created the connector (not secret). */
+  settings: ConnectorSettings;
   createdAt: string;
   updatedAt: string;
 }
