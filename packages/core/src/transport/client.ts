@@ -27,7 +27,12 @@ import {
   type Logger,
 } from "../logging/logger.js";
 import { redactText, redactUrl, SecretRegistry } from "../logging/redact.js";
-import { type RateLimiter, type RateLimitOptions, sharedRateLimiter } from "./rate-limiter.js";
+import {
+  type RateLimitDone,
+  type RateLimiter,
+  type RateLimitOptions,
+  sharedRateLimiter,
+} from "./rate-limiter.js";
 import { isEmptyResult404, mapErrorResponse, readErrorBody } from "./response-errors.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, sleep } from "./retry-policy.js";
 import type {
@@ -223,11 +228,13 @@ class FetchGongClient implements GongClient {
       const authorization = await this.#authorizer.authorize(signal);
       const baseUrl = this.baseUrl;
       const url = buildUrl(baseUrl, path, request.query);
-      if (this.#limiter) await this.#acquireSlot(this.#limiterKey(baseUrl), method, path, signal, deadline);
+      const answered = this.#limiter
+        ? await this.#acquireSlot(this.#limiterKey(baseUrl), method, path, signal, deadline)
+        : undefined;
 
       let raw: RawResponse;
       try {
-        raw = await this.#send(url, request, authorization, deadline);
+        raw = await this.#send(url, request, authorization, deadline, answered);
       } catch (error) {
         const retryable =
           error instanceof GongError &&
@@ -334,12 +341,13 @@ class FetchGongClient implements GongClient {
     path: string,
     signal: AbortSignal | undefined,
     deadline: number,
-  ): Promise<void> {
+  ): Promise<RateLimitDone | undefined> {
     const limiter = this.#limiter!;
-    if (deadline === Number.POSITIVE_INFINITY) return limiter.acquire(key, signal);
+    if (deadline === Number.POSITIVE_INFINITY) return (await limiter.acquire(key, signal)) ?? undefined;
     const byDeadline = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
-      await limiter.acquire(key, signal ? AbortSignal.any([signal, byDeadline]) : byDeadline);
+      const combined = signal ? AbortSignal.any([signal, byDeadline]) : byDeadline;
+      return (await limiter.acquire(key, combined)) ?? undefined;
     } catch (error) {
       if (error instanceof GongAbortError && byDeadline.aborted && !signal?.aborted) {
         throw new GongTimeoutError(
@@ -384,7 +392,13 @@ class FetchGongClient implements GongClient {
   }
 
   /** One HTTP attempt; the timer covers connecting, headers and reading the whole body. */
-  async #send(url: URL, request: GongRequest, authorization: string, deadline: number): Promise<RawResponse> {
+  async #send(
+    url: URL,
+    request: GongRequest,
+    authorization: string,
+    deadline: number,
+    answered: RateLimitDone | undefined,
+  ): Promise<RawResponse> {
     const { method, path, signal } = request;
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
@@ -426,6 +440,7 @@ class FetchGongClient implements GongClient {
         signal: controller.signal,
       });
       responded = true;
+      answered?.(); // The request has reached Gong: tell the limiter when.
       const text = await response.text();
       if (debug)
         this.#logger.debug("Gong response", {
@@ -437,6 +452,7 @@ class FetchGongClient implements GongClient {
         });
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
+      answered?.();
       if (signal?.aborted)
         throw new GongAbortError(`${method} ${path} was aborted by the caller.`, { cause: error });
       if (timedOut) {

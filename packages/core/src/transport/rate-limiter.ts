@@ -6,12 +6,18 @@
  */
 import { GongAbortError, GongRateLimitError } from "../errors.js";
 
+/** Tells the limiter that the request it released got an answer (or failed). */
+export type RateLimitDone = () => void;
+
 export interface RateLimiter {
   /**
    * Resolves when one request for `key` may be sent, reserving it. Rejects with GongRateLimitError when the
    * budget is spent for longer than it makes sense to wait, or GongAbortError when `signal` fires.
+   * May resolve to a function that the caller calls once the request got its answer or failed, so the
+   * limiter knows by when the request had reached the server at the latest.
    */
-  acquire(key: string, signal?: AbortSignal): Promise<void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a plain `async acquire(): Promise<void>` must fit too.
+  acquire(key: string, signal?: AbortSignal): Promise<void | RateLimitDone>;
   /** Optional: Gong said to wait (429 + Retry-After); hold requests for `key` back until `untilMs`. */
   pause?(key: string, untilMs: number): void;
 }
@@ -21,11 +27,14 @@ export interface RateLimitOptions {
   perSecond?: number;
   /** Requests per day per tenant. Default 10,000 (Gong's limit). `Infinity` turns the daily budget off. */
   perDay?: number;
-  /**
-   * Extra spacing added to the one-second window, so network jitter never lets Gong see more than
-   * `perSecond` requests in one of its windows. Default 50 ms.
-   */
+  /** Extra spacing added to the one-second window. Default 50 ms. */
   marginMs?: number;
+  /**
+   * How long after its release a request may take to reach Gong. A request counts in the window from the
+   * moment it was answered, or from release + this allowance if that is sooner, so a slow send (a busy
+   * event loop, a new connection) never lets Gong see a burst. Default 200 ms.
+   */
+  sendAllowanceMs?: number;
   /**
    * After Gong answered 429 with a long Retry-After, calls for that tenant fail at once with
    * GongRateLimitError instead of queueing when the pause is longer than this. Default 60 s.
@@ -35,34 +44,49 @@ export interface RateLimitOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+interface Sent {
+  releasedAt: number;
+  answeredAt: number | undefined;
+}
+
 interface TenantState {
-  /** Actual release times within the last window, ascending. */
-  starts: number[];
+  sent: Sent[];
   dayStart: number;
   dayCount: number;
   pausedUntil: number;
   /** Tail of the FIFO of waiting callers, so waiters are served in arrival order. */
   queue: Promise<void>;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortError());
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  /** Wakes the waiter at the head of the queue early when an answer arrives. */
+  wake: (() => void) | undefined;
 }
 
 function abortError(): GongAbortError {
   return new GongAbortError("The call was aborted while waiting for the client-side rate limiter.");
+}
+
+/** Waits `ms`, or less when woken, rejecting when `signal` fires. */
+function nap(ms: number, signal: AbortSignal | undefined, state: TenantState): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortError());
+  return new Promise((resolve, reject) => {
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      if (state.wake === finish) state.wake = undefined;
+    };
+    const onAbort = () => {
+      finish();
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      finish();
+      resolve();
+    }, ms);
+    state.wake = () => {
+      finish();
+      resolve();
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 /** Waits for `promise` unless `signal` fires first. */
@@ -81,13 +105,15 @@ function waitTurn(promise: Promise<void>, signal: AbortSignal | undefined): Prom
 
 /**
  * A sliding-window limiter (per second) plus a fixed daily budget, per key, in this process's memory.
- * A caller is released only when the window, checked at that moment against the times earlier callers
- * were actually released, has room; so a stalled event loop never releases a burst.
+ * A caller is released only when the window, checked at that moment, has room; earlier requests count
+ * from when they were answered (or release + `sendAllowanceMs`), so a stalled event loop that delays
+ * sending never turns into a burst at Gong.
  */
 export class SlidingWindowRateLimiter implements RateLimiter {
   readonly perSecond: number;
   readonly perDay: number;
   readonly #windowMs: number;
+  readonly #sendAllowanceMs: number;
   readonly #maxPauseWaitMs: number;
   readonly #tenants = new Map<string, TenantState>();
   readonly #now: () => number;
@@ -99,6 +125,7 @@ export class SlidingWindowRateLimiter implements RateLimiter {
       throw new RangeError("rateLimit.perSecond and rateLimit.perDay must be positive numbers.");
     }
     this.#windowMs = 1000 + (options.marginMs ?? 50);
+    this.#sendAllowanceMs = options.sendAllowanceMs ?? 200;
     this.#maxPauseWaitMs = options.maxPauseWaitMs ?? 60_000;
     this.#now = now;
   }
@@ -106,13 +133,34 @@ export class SlidingWindowRateLimiter implements RateLimiter {
   #state(key: string): TenantState {
     let state = this.#tenants.get(key);
     if (!state) {
-      state = { starts: [], dayStart: this.#now(), dayCount: 0, pausedUntil: 0, queue: Promise.resolve() };
+      state = {
+        sent: [],
+        dayStart: this.#now(),
+        dayCount: 0,
+        pausedUntil: 0,
+        queue: Promise.resolve(),
+        wake: undefined,
+      };
       this.#tenants.set(key, state);
     }
     return state;
   }
 
-  async acquire(key: string, signal?: AbortSignal): Promise<void> {
+  /** The latest moment a sent request can have reached the server, as far as is known now. */
+  #reachedBy(sent: Sent): number {
+    const allowance = sent.releasedAt + this.#sendAllowanceMs;
+    return sent.answeredAt === undefined ? allowance : Math.min(sent.answeredAt, allowance);
+  }
+
+  /** Milliseconds until one more request fits in the window (0: now). */
+  #windowWait(state: TenantState, now: number): number {
+    state.sent = state.sent.filter((s) => this.#reachedBy(s) + this.#windowMs > now);
+    if (state.sent.length < this.perSecond) return 0;
+    const times = state.sent.map((s) => this.#reachedBy(s)).sort((a, b) => a - b);
+    return times[times.length - this.perSecond]! + this.#windowMs - now;
+  }
+
+  async acquire(key: string, signal?: AbortSignal): Promise<RateLimitDone> {
     if (signal?.aborted) throw new GongAbortError("The call was aborted before it was sent.");
     const state = this.#state(key);
     const now = this.#now();
@@ -140,32 +188,31 @@ export class SlidingWindowRateLimiter implements RateLimiter {
     state.dayCount++; // Reserved now, so concurrent callers cannot overspend the day.
 
     const previous = state.queue;
-    let done!: () => void;
+    let myTurnDone!: () => void;
     state.queue = new Promise<void>((resolve) => {
-      done = resolve;
+      myTurnDone = resolve;
     });
     try {
       await waitTurn(previous, signal);
       for (;;) {
         const current = this.#now();
-        const starts = state.starts;
-        while (starts.length > 0 && starts[0]! <= current - this.#windowMs) starts.shift();
-        const windowWait =
-          starts.length >= this.perSecond
-            ? starts[starts.length - this.perSecond]! + this.#windowMs - current
-            : 0;
-        const wait = Math.max(windowWait, state.pausedUntil - current);
+        const wait = Math.max(this.#windowWait(state, current), state.pausedUntil - current);
         if (wait <= 0) {
-          starts.push(current);
-          return;
+          const sent: Sent = { releasedAt: current, answeredAt: undefined };
+          state.sent.push(sent);
+          return () => {
+            if (sent.answeredAt !== undefined) return;
+            sent.answeredAt = this.#now();
+            state.wake?.(); // The head waiter may be able to go sooner now.
+          };
         }
-        await sleep(wait, signal);
+        await nap(wait, signal, state);
       }
     } catch (error) {
       state.dayCount--; // Not sent: give the day's reservation back.
       throw error;
     } finally {
-      done();
+      myTurnDone();
     }
   }
 
@@ -186,6 +233,7 @@ export function sharedRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     options.perSecond ?? 3,
     options.perDay ?? 10_000,
     options.marginMs ?? 50,
+    options.sendAllowanceMs ?? 200,
     options.maxPauseWaitMs ?? 60_000,
   ].join("/");
   let limiter = shared.get(id);

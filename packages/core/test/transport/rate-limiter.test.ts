@@ -110,6 +110,15 @@ describe("client-side rate limiter", () => {
     expect(performance.now() - started).toBeLessThan(1900);
   });
 
+  it("counts a request whose answer is not reported from release + sendAllowanceMs", async () => {
+    const limiter = new SlidingWindowRateLimiter({ perSecond: 1, sendAllowanceMs: 300, marginMs: 0 });
+    await limiter.acquire("slow-send");
+    const started = performance.now();
+    await limiter.acquire("slow-send");
+    // 1000 ms window counted from release + 300 ms (timers never fire early).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1250);
+  });
+
   it("does not wait past the call's deadline", async () => {
     const limiter = new SlidingWindowRateLimiter({ perSecond: 1, perDay: 100 });
     const client = createGongClient({
