@@ -4,7 +4,12 @@
  */
 import { actionNames, entityNames, findOperation } from "./catalog/index.js";
 import type { ExecuteResult, ListMeta, OperationContext, OperationSpec } from "./catalog/types.js";
-import { GongNotFoundError, GongPermissionError, GongValidationError } from "./errors.js";
+import {
+  GongAuthenticationError,
+  GongNotFoundError,
+  GongPermissionError,
+  GongValidationError,
+} from "./errors.js";
 import type { ExecuteOptions, Executor } from "./executor.js";
 import { deepMerge, isPlainObject, normalizeParams } from "./params/normalize.js";
 import { metaOf, shapeOf } from "./params/schema.js";
@@ -107,13 +112,30 @@ export class LocalExecutor implements Executor {
     ];
     const hidden = new Set<string>();
     for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
-      const response = await this.client.request<Record<string, unknown>>({
-        method: "POST",
-        path: "/v2/calls/extensive",
-        body: { filter: { callIds: ids.slice(start, start + LOOKUP_CHUNK) }, contentSelector: {} },
-        idempotent: true,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      const response = await this.client
+        .request<Record<string, unknown>>({
+          method: "POST",
+          path: "/v2/calls/extensive",
+          body: { filter: { callIds: ids.slice(start, start + LOOKUP_CHUNK) }, contentSelector: {} },
+          idempotent: true,
+          ...(options.signal ? { signal: options.signal } : {}),
+        })
+        .catch((error: unknown) => {
+          // Fail closed: without the flags, private calls cannot be told apart.
+          if (error instanceof GongPermissionError || error instanceof GongAuthenticationError) {
+            throw new GongPermissionError(
+              `Cannot tell which of these calls are private: reading their flags on /v2/calls/extensive was refused (${error.message}). Give the key scope api:calls:read:extensive, select calls by params.filter.callIds, or create the connector with includePrivate: true.`,
+              {
+                status: error.status,
+                requestId: error.requestId,
+                method: "POST",
+                path: "/v2/calls/extensive",
+                cause: error,
+              },
+            );
+          }
+          throw error;
+        });
       if (response.emptyResult) continue;
       const calls = response.data?.["calls"];
       for (const call of Array.isArray(calls) ? calls : []) {

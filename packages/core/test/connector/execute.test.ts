@@ -269,6 +269,14 @@ describe("results", () => {
       path: "/v2/calls/extensive",
       body: { filter: { callIds: ["1", "2", "3"] } },
     });
+    // Without the scope to read the flags it fails closed, saying what to do.
+    const refused = connector((i) => {
+      if (i === 0) return { data: { requestId: "r", records: {}, callTranscripts: transcripts } };
+      throw new GongPermissionError("Missing scope.", { status: 403 });
+    });
+    const error = await refused.gong.execute("call_transcripts", "list").catch((e: Error) => e);
+    expect(error).toBeInstanceOf(GongPermissionError);
+    expect((error as Error).message).toContain("includePrivate: true");
     // Selected by id: no lookup.
     const byId = connector(() => ({ data: { requestId: "r", records: {}, callTranscripts: transcripts } }));
     await byId.gong.execute("call_transcripts", "list", { filter: { callIds: ["1", "2", "3"] } });
