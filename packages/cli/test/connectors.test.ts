@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Sandbox, startSandbox } from "@gong-agent/sandbox";
 import { type RunningServer, startServer } from "@gong-agent/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collect, parseJson, type RunResult, runCli, spawnCli, tempDir } from "./helpers.js";
+import { collect, parseJson, type RunResult, runCli, spawnCli, tempDir, waitForOutput } from "./helpers.js";
 
 let sandbox: Sandbox;
 let server: RunningServer;
@@ -202,14 +202,7 @@ describe("gong-agent server", () => {
 
     const child = spawnCli(["server", "--db", db, "--port", "0", "--dev"], { env: {} });
     const done = collect(child, { timeoutMs: 40_000 });
-    const url = await new Promise<string>((resolve) => {
-      let err = "";
-      child.stderr!.on("data", (d: Buffer | string) => {
-        err += d.toString();
-        const m = /listening on (http:\/\/\S+?) /.exec(err);
-        if (m) resolve(m[1]!);
-      });
-    });
+    const url = (await waitForOutput(child, "stderr", /listening on (http:\/\/\S+?) /))[1]!;
     const list = await runCli(["connectors", "list"], {
       env: {
         GONG_AGENT_CONFIG: `${tmp.dir}/none.json`,

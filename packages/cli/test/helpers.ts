@@ -95,3 +95,35 @@ export function parseJson<T = Record<string, unknown>>(text: string): T {
     throw new Error(`Not JSON: ${text.slice(0, 500)}`);
   }
 }
+
+/** Resolves with the first match of `pattern` in the child's output; rejects if the child exits first or time runs out. */
+export function waitForOutput(
+  child: ChildProcess,
+  stream: "stdout" | "stderr",
+  pattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<RegExpExecArray> {
+  return new Promise((resolvePromise, reject) => {
+    let text = "";
+    const timer = setTimeout(
+      () => finish(new Error(`no ${pattern} on ${stream} within ${timeoutMs} ms: ${text}`)),
+      timeoutMs,
+    );
+    const onData = (d: Buffer | string) => {
+      text += d.toString();
+      const match = pattern.exec(text);
+      if (match) finish(undefined, match);
+    };
+    const onExit = (code: number | null) =>
+      finish(new Error(`exited (${code}) before ${pattern} on ${stream}: ${text}`));
+    function finish(error?: Error, match?: RegExpExecArray) {
+      clearTimeout(timer);
+      child[stream]!.off("data", onData);
+      child.off("exit", onExit);
+      if (error) reject(error);
+      else resolvePromise(match!);
+    }
+    child[stream]!.on("data", onData);
+    child.once("exit", onExit);
+  });
+}

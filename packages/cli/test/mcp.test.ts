@@ -3,7 +3,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, baseEnv, collect, spawnCli, tempDir } from "./helpers.js";
+import { BIN, baseEnv, collect, spawnCli, tempDir, waitForOutput } from "./helpers.js";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -70,13 +70,7 @@ describe("gong-agent mcp --http", () => {
       env: { GONG_AGENT_CONFIG: `${tmp.dir}/config.json` },
     });
     const done = collect(child, { timeoutMs: 40_000 });
-    await new Promise<void>((resolve) => {
-      let err = "";
-      child.stderr!.on("data", (d: Buffer | string) => {
-        err += d.toString();
-        if (err.includes(`http://127.0.0.1:${port}/mcp`)) resolve();
-      });
-    });
+    await waitForOutput(child, "stderr", new RegExp(`http://127\\.0\\.0\\.1:${port}/mcp`));
     const client = new Client({ name: "cli-test-http", version: "1.0.0" });
     await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`)));
     try {

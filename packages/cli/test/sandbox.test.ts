@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { collect, parseJson, runCli, spawnCli, tempDir } from "./helpers.js";
+import { collect, parseJson, runCli, spawnCli, tempDir, waitForOutput } from "./helpers.js";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -9,13 +9,7 @@ describe("gong-agent sandbox", () => {
   it("prints URL and credentials, serves until SIGINT, then exits 0", async () => {
     const child = spawnCli(["sandbox", "--json", "--seed", "3"], { env });
     const done = collect(child, { timeoutMs: 30_000 });
-    let out = "";
-    await new Promise<void>((resolve) => {
-      child.stdout!.on("data", (d: Buffer | string) => {
-        out += d.toString();
-        if (out.trimEnd().endsWith("}")) resolve();
-      });
-    });
+    const out = (await waitForOutput(child, "stdout", /^\{[\s\S]*\n\}\n/))[0];
     const info = parseJson<{
       url: string;
       accessKey: string;
