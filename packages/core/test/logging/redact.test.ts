@@ -47,8 +47,12 @@ describe("redact helpers", () => {
     expect(out).not.toMatch(/at-1111|rt-2222/);
     expect(out).toContain('"expires_in":86400');
     expect(out).toContain('"token_type":"bearer"');
-    expect(redactText('{"code":"c-1234","errorCode":"E42"}')).toBe(`{"code":"${REDACTED}","errorCode":"E42"}`);
-    expect(redactText("sent as Basic auth with a Bearer token")).toBe("sent as Basic auth with a Bearer token");
+    expect(redactText('{"code":"c-1234","errorCode":"E42"}')).toBe(
+      `{"code":"${REDACTED}","errorCode":"E42"}`,
+    );
+    expect(redactText("sent as Basic auth with a Bearer token")).toBe(
+      "sent as Basic auth with a Bearer token",
+    );
     expect(redactText("grant_type=refresh_token&refresh_token=rt-3333&client_secret=cs-4444")).toBe(
       `grant_type=refresh_token&refresh_token=${REDACTED}&client_secret=${REDACTED}`,
     );
