@@ -273,6 +273,26 @@ describe("catalog against Gong's OpenAPI document", () => {
         for (const scope of spec.scopes) expect(operation.description ?? "").toContain(scope);
       });
 
+      it("types dates the way Gong documents them (YYYY-MM-DD vs ISO-8601 date-time)", () => {
+        const doc = describeOperation(action, spec);
+        const found = findOperation(spec.method, spec.path.replace(/\{\w+\}/g, "1"))!;
+        for (const param of doc.params.filter((p) => p.format)) {
+          let field: (Schema & { description?: string; format?: string }) | undefined;
+          if (param.location === "query") {
+            const declared = found.operation.parameters?.find(
+              (p) => p.name === (param.wireName ?? param.name),
+            ) as (Parameter & { description?: string }) | undefined;
+            field = { ...resolve(declared?.schema), description: declared?.description ?? "" };
+          } else {
+            field = resolve(found.operation.requestBody?.content["application/json"]?.schema);
+            for (const part of param.name.split(".")) field = resolve(field?.properties?.[part]);
+          }
+          const text = `${field?.description ?? ""} ${field?.format ?? ""}`;
+          if (param.format === "date") expect(text, param.name).toMatch(/YYYY-MM-DD/);
+          else expect(text, param.name).toMatch(/ISO-8601|date-time|date and time/i);
+        }
+      });
+
       it("declares enums with exactly Gong's values", () => {
         const doc = describeOperation(action, spec);
         const found = findOperation(spec.method, spec.path.replace(/\{\w+\}/g, "1"))!;

@@ -169,6 +169,25 @@ describe("aliases", () => {
     }
   });
 
+  it("forgives the usual slips: a single id for a list, numeric ids, boolean strings, null for absent", async () => {
+    const { client, gong } = connector();
+    await gong.execute("tasks", "list", {
+      filter: { userId: 42, status: "DONE", workspaceId: null },
+    } as never);
+    expect(client.requests[0]?.body).toEqual({
+      filter: { userId: "42", status: ["DONE"], types: ["FLOW", "MANUAL"], taskAction: ["CALL"] },
+    });
+    await gong.execute("users", "list", { includeAvatars: "true" } as never);
+    expect(client.requests[1]?.query).toEqual({ includeAvatars: true });
+    const unsafe = await refusal(gong.execute("users", "get", { id: 7782342274025937895 } as never));
+    expect(unsafe.message).toContain('Pass ids as strings, e.g. "7782342274025937895"');
+    const badEnum = await refusal(
+      gong.execute("tasks", "list", { filter: { userId: "1", status: ["LATE"] } } as never),
+    );
+    expect(badEnum.field).toBe("params.filter.status[0]");
+    expect(badEnum.validValues).toEqual(["OPEN", "DONE", "DISMISSED"]);
+  });
+
   it("refuses the same field given twice with different values", async () => {
     const { gong } = connector();
     const error = await refusal(gong.execute("users", "get", { id: "1", ...{ userId: "2" } } as never));
