@@ -410,6 +410,27 @@ describe("responses", () => {
     expect(received.headers["x-trace"]).toBe("t1");
   });
 
+  it("accepts the Python SDK's snake_case access key config", async () => {
+    server.handle((_req, res) => json(res, 200, { ok: true }));
+    await client({ auth: { access_key: accessKey, access_key_secret: accessKeySecret } }).request({
+      method: "GET",
+      path: "/v2/users",
+    });
+    expect(server.requests[0]!.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${accessKey}:${accessKeySecret}`).toString("base64")}`,
+    );
+  });
+
+  it("says so when a 200 is not JSON (not a Gong API host)", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html>login page</html>");
+    });
+    const error = await watch.catch(() => client().request({ method: "GET", path: "/v2/users" }));
+    expect(error).toBeInstanceOf(GongApiError);
+    expect(error.message).toMatch(/not JSON; is baseUrl .* really a Gong API host/);
+  });
+
   it("refuses a path that is not under the base URL", async () => {
     const error = await watch.catch(() =>
       client().request({ method: "GET", path: "https://evil.example/v2/users" }),
