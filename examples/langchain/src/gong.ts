@@ -2,6 +2,8 @@
  * The Gong this example talks to: yours when GONG_* credentials are set, otherwise a local sandbox
  * with seeded data (no account needed).
  */
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { FileTokenStore, GongConnector } from "@gong-agent/core";
 import { startSandbox } from "@gong-agent/sandbox";
 
@@ -25,7 +27,9 @@ export async function openGong(env = process.env): Promise<OpenedGong> {
       clientSecret: env.GONG_CLIENT_SECRET,
     };
     // Gong refresh tokens are single-use: the rotated pair is saved here before it is used.
-    const tokenStore = new FileTokenStore(env.GONG_TOKEN_FILE || ".gong-tokens.json");
+    const tokenStore = new FileTokenStore(
+      env.GONG_TOKEN_FILE || join(homedir(), ".gong-agent", "example-tokens.json"),
+    );
     return {
       gong: new GongConnector({ auth, baseUrl, tokenStore }),
       where: "your Gong account",
