@@ -99,22 +99,23 @@ export class HostedApiClient {
   readonly apiUrl: string;
   readonly organizationId: string | undefined;
   private readonly clientId: string;
-  private readonly clientSecret: string;
+  /** True private fields: `console.log(client)` must never show a secret or token. */
+  readonly #clientSecret: string;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly fetchImpl: typeof globalThis.fetch;
-  private readonly tokens: ApplicationTokenCache;
+  readonly #tokens: ApplicationTokenCache;
 
   constructor(settings: HostedClientSettings) {
     const resolved = resolveHostedConfig(settings, {});
     this.apiUrl = resolved.apiUrl;
     this.organizationId = resolved.organizationId;
     this.clientId = resolved.clientId;
-    this.clientSecret = resolved.clientSecret;
+    this.#clientSecret = resolved.clientSecret;
     this.timeoutMs = settings.timeoutMs ?? 30_000;
     this.maxRetries = Math.max(0, Math.floor(settings.maxRetries ?? 2));
     this.fetchImpl = settings.fetch ?? globalThis.fetch;
-    this.tokens = new ApplicationTokenCache(() => this.requestToken());
+    this.#tokens = new ApplicationTokenCache(() => this.requestToken());
   }
 
   /** Builds a client from explicit settings, then AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET / AIRBYTE_ORGANIZATION_ID / GONG_AGENT_HOSTED_API_URL. */
@@ -127,7 +128,7 @@ export class HostedApiClient {
 
   /** The current application token (cached; renewed from the server's `expires_in`). */
   getAccessToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
-    return this.tokens.get(options.forceRefresh ?? false);
+    return this.#tokens.get(options.forceRefresh ?? false);
   }
 
   async listConnectors(
@@ -296,7 +297,7 @@ export class HostedApiClient {
       this.send<WireTokenResponse>(
         "POST",
         "/api/v1/account/applications/token",
-        { client_id: this.clientId, client_secret: this.clientSecret },
+        { client_id: this.clientId, client_secret: this.#clientSecret },
         undefined,
         {},
       ),
@@ -310,13 +311,13 @@ export class HostedApiClient {
   /** An authenticated call; a refused token is renewed once and the call repeated. Reads are retried. */
   private async call<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<T> {
     const attempt = async () => {
-      const token = await this.tokens.get();
+      const token = await this.#tokens.get();
       try {
         return await this.send<T>(method, path, body, token, options);
       } catch (error) {
         if (!isRefusedApplicationToken(error)) throw error;
-        this.tokens.invalidate(token);
-        const fresh = await this.tokens.get(true);
+        this.#tokens.invalidate(token);
+        const fresh = await this.#tokens.get(true);
         return this.send<T>(method, path, body, fresh, options);
       }
     };

@@ -46,6 +46,20 @@ describe("HostedApiClient", () => {
     expect(tokenCall?.headers.authorization).toBeUndefined();
   });
 
+  it("never shows its secret or token when inspected or serialized", async () => {
+    const { inspect } = await import("node:util");
+    const hosted = client();
+    const token = await hosted.getAccessToken();
+    for (const text of [
+      inspect(hosted, { depth: 10, showHidden: true }),
+      JSON.stringify(hosted),
+      String(hosted),
+    ]) {
+      expect(text).not.toContain("app-secret");
+      expect(text).not.toContain(token);
+    }
+  });
+
   it("renews the token when expires_in says it is spent", async () => {
     api.expiresIn = 1; // renewal margin is half the lifetime, so the token is stale after 0.5 s
     const hosted = client();

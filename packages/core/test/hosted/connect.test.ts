@@ -43,6 +43,8 @@ describe("connect", () => {
       "/api/v1/integrations/connectors/c-9/execute",
     ]);
     expect(executions().every((r) => r.headers["x-organization-id"] === "org-7")).toBe(true);
+    const { inspect } = await import("node:util");
+    expect(inspect(gong, { depth: 10, showHidden: true })).not.toContain("app-secret");
   });
 
   it("fails at connect when the workspace has no Gong connector or several", async () => {
