@@ -1,19 +1,20 @@
-// `pnpm start`: the main job. Builds what it needs, then runs the CLI's demo against an embedded
-// Gong sandbox (or real Gong when GONG_* credentials are set).
+// `pnpm start`: the main job. Builds the CLI and what it depends on, then runs `gong-agent demo`:
+// against an embedded Gong sandbox with seeded data, or against real Gong when GONG_* credentials
+// (or a `gong-agent login`) are configured. Extra arguments go to the demo, e.g. `pnpm start --days 60`.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 
 const run = (cmd, args) => {
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.error) {
+    console.error(`Could not run ${cmd}: ${result.error.message}`);
+    process.exit(1);
+  }
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-const cli = "packages/cli/dist/bin.js";
-if (existsSync("packages/cli/package.json")) {
-  run("pnpm", ["exec", "turbo", "run", "build", "--filter=@gong-agent/cli...", "--output-logs=errors-only"]);
-  run(process.execPath, [cli, "demo", ...process.argv.slice(2)]);
-} else {
-  // Until the CLI lands, the best real thing is building and testing the core package.
-  run("pnpm", ["exec", "turbo", "run", "build", "test", "--filter=@gong-agent/core", "--output-logs=errors-only"]);
-  console.log("@gong-agent/core built and tested.");
-}
+console.error("Building @gong-agent/cli and its dependencies (cached after the first run)…");
+run("pnpm", ["exec", "turbo", "run", "build", "--filter=@gong-agent/cli...", "--output-logs=errors-only"]);
+run(process.execPath, ["packages/cli/dist/bin.js", "demo", ...process.argv.slice(2)]);

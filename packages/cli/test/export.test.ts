@@ -12,7 +12,7 @@ const window = ["--since", "2000-01-01", "--until", "2100-01-01"];
 
 beforeAll(async () => {
   // Gong's 3 requests/second stays on: it keeps the export slow enough to be killed mid-way.
-  sandbox = await startSandbox({ seed: 5, dataSize: { calls: 1000, users: 30 } });
+  sandbox = await startSandbox({ seed: 5, dataSize: { calls: 600, users: 30 } });
   env = sandboxEnv(sandbox, `${tmp.dir}/config.json`);
 });
 
