@@ -276,9 +276,12 @@ export class HostedApiClient {
    * HostedConnectorAmbiguousError listing their ids.
    */
   async resolveConnectorId(workspaceName: string, options: RequestOptions = {}): Promise<string> {
+    // The query already asks for this workspace and Gong's definition; the checks below only guard
+    // against servers that ignore a filter, and skip fields a server does not send.
     const connectors = (await this.listConnectors({ workspaceName }, options)).filter(
       (connector) =>
-        connector.workspaceName === workspaceName && connector.connectorType.toLowerCase() === "gong",
+        (connector.workspaceName === "" || connector.workspaceName === workspaceName) &&
+        (connector.connectorType === "" || connector.connectorType.toLowerCase() === "gong"),
     );
     if (connectors.length === 0) throw new HostedConnectorNotFoundError(workspaceName);
     if (connectors.length > 1) {
@@ -451,9 +454,9 @@ function fromWireConnector(wire: WireConnector): HostedConnector {
   }
   return {
     id: wire.id,
-    name: wire.name,
-    workspaceName: wire.workspace_name,
-    connectorType: wire.connector_type,
+    name: typeof wire.name === "string" ? wire.name : "",
+    workspaceName: typeof wire.workspace_name === "string" ? wire.workspace_name : "",
+    connectorType: typeof wire.connector_type === "string" ? wire.connector_type : "",
     authType: wire.auth_type,
     settings: wire.settings && {
       includePrivate: wire.settings.include_private === true,

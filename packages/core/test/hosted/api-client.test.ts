@@ -237,6 +237,15 @@ describe("connector resolution", () => {
     expect((ambiguous as HostedConnectorAmbiguousError).connectorIds).toEqual(["a", "b"]);
   });
 
+  it("accepts a connector list that carries only ids, as a minimal hosted API may send", async () => {
+    api.handler = (r) =>
+      r.path === "/api/v1/integrations/connectors"
+        ? { status: 200, body: { data: [{ id: "bare" }] } }
+        : undefined;
+    expect(await client().resolveConnectorId("any")).toBe("bare");
+    expect(api.requests.at(-1)?.query.get("definition_id")).toBe("32382e40-3b49-4b99-9c5c-4076501914e7");
+  });
+
   it("looks the connector up once, however many executions follow", async () => {
     api.connectors.push(gongConnector("only", "sales"));
     const executor = new HostedExecutor({
