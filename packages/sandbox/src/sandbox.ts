@@ -5,6 +5,7 @@ import { OAuthState } from "./auth/oauth-state.js";
 import { Dataset } from "./data/dataset.js";
 import { rngFor } from "./data/random.js";
 import { sampleIds } from "./data/settings.js";
+import { WriteStore } from "./data/store.js";
 import { isoDateTime } from "./gong/dates.js";
 import { Faults } from "./hooks/faults.js";
 import { RateLimiter } from "./hooks/rate-limit.js";
@@ -124,6 +125,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state: ServerState = {
     seed,
     data,
+    store: new WriteStore(seed),
     nowMs,
     keys,
     oauth,

@@ -4,6 +4,7 @@ import { AUTHORIZE_PATH, authorize, generateCustomerToken, TOKEN_PATH } from "..
 import type { OAuthState } from "../auth/oauth-state.js";
 import type { Dataset } from "../data/dataset.js";
 import { rngFor } from "../data/random.js";
+import type { WriteStore } from "../data/store.js";
 import { GongHttpError } from "../gong/errors.js";
 import type { ActiveFault, Faults } from "../hooks/faults.js";
 import type { RateLimiter } from "../hooks/rate-limit.js";
@@ -17,6 +18,7 @@ import type { Listener, RouteContext } from "./types.js";
 export interface ServerState {
   seed: number;
   data: Dataset;
+  store: WriteStore;
   nowMs: number;
   keys: { accessKey: string; accessKeySecret: string };
   oauth: OAuthState;
@@ -326,6 +328,7 @@ function api(state: ServerState, listener: Listener, incoming: Incoming): RawRep
     body: parsed.value,
     params: match.params,
     data: state.data,
+    store: state.store,
     nowMs: state.nowMs,
     mediaUrl: (callId, kind) => state.media.url(callId, kind),
   };
@@ -333,6 +336,6 @@ function api(state: ServerState, listener: Listener, incoming: Incoming): RawRep
   return {
     status: reply.status ?? 200,
     headers: { "content-type": JSON_TYPE, ...(reply.headers ?? {}) },
-    body: stringifyJson({ requestId, ...reply.body }),
+    body: stringifyJson(reply.bare ? reply.body : { requestId, ...reply.body }),
   };
 }

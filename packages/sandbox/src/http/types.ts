@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.js";
+import type { WriteStore } from "../data/store.js";
 
 export type Listener = "default" | "tenant";
 
@@ -12,6 +13,8 @@ export interface RouteContext {
   /** path parameters, e.g. `{ id }` for `/v2/calls/{id}` */
   params: Record<string, string>;
   data: Dataset;
+  /** changes made by write operations */
+  store: WriteStore;
   /** the sandbox's notion of now (epoch ms); the data is generated relative to it */
   nowMs: number;
   /** builds a pre-signed media URL for a call */
@@ -23,6 +26,8 @@ export interface Reply {
   status?: number;
   body: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** answer the body as is, without a requestId (a few Gong operations document no requestId) */
+  bare?: boolean;
 }
 
 export interface ApiRoute {

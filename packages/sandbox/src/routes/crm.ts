@@ -11,7 +11,10 @@ type ObjectType = (typeof OBJECT_TYPES)[number];
 
 function checkIntegration(ctx: RouteContext): void {
   const id = requiredQuery(ctx, "integrationId", "list integrations with GET /v2/crm/integrations");
-  if (id !== String(ctx.data.settings.crmIntegration.integrationId)) {
+  const known = [ctx.data.settings.crmIntegration, ...ctx.store.crmIntegrations].map((i) =>
+    String(i.integrationId),
+  );
+  if (!known.includes(id) || ctx.store.deletedIntegrations.has(id)) {
     throw badRequest(
       `integrationId ${id} is not a CRM integration of this company; list them with GET /v2/crm/integrations`,
     );
@@ -65,9 +68,17 @@ const integrations: ApiRoute = {
   path: "/v2/crm/integrations",
   scope: "api:crm:integrations:read",
   handler(ctx) {
-    const i = ctx.data.settings.crmIntegration;
+    const all = [ctx.data.settings.crmIntegration, ...ctx.store.crmIntegrations].filter(
+      (i) => !ctx.store.deletedIntegrations.has(String(i.integrationId)),
+    );
     return {
-      body: { integrations: [{ integrationId: i.integrationId, ownerEmail: i.ownerEmail, name: i.name }] },
+      body: {
+        integrations: all.map((i) => ({
+          integrationId: i.integrationId,
+          ownerEmail: i.ownerEmail,
+          name: i.name,
+        })),
+      },
     };
   },
 };

@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.js";
+import type { SandboxUser } from "../data/people.js";
 import { hash32 } from "../data/random.js";
 import type { Flow } from "../data/settings.js";
 import { userTasks } from "../data/settings.js";
@@ -271,76 +272,91 @@ const tasks: ApiRoute = {
       }
       wanted[field] = value as string[];
     }
-    const list = userTasks(data.seed, user, data.accounts, data.settings.flows, ctx.nowMs).filter(
+    const list = tasksOf(ctx, user).filter(
       (t) => wanted.types!.includes(t.type) && wanted.status!.includes(t.status),
     );
-    return {
-      body: {
-        tasks: list.map((t) => ({
-          id: t.id,
-          userId: BigInt(user.id),
-          created: isoDateTime(t.createdMs),
-          updated: isoDateTime(t.updatedMs),
-          status: t.status,
-          type: t.type,
-          actions: ["CALL"],
-          account: {
-            crmId: t.account.crmId,
-            name: t.account.name,
-            crmUrl: `https://brightwave.lightning.force.com/${t.account.crmId}`,
-          },
-          opportunity: {
-            crmId: t.account.opportunity.id,
-            name: t.account.opportunity.name,
-            crmUrl: `https://brightwave.lightning.force.com/${t.account.opportunity.id}`,
-            status: t.account.opportunity.stage.startsWith("Closed") ? "Closed" : "Open",
-            stage: t.account.opportunity.stage,
-            amount: String(t.account.opportunity.amount),
-            probability: "40",
-            closeDate: isoDateTime(t.account.opportunity.closeDateMs).slice(0, 10),
-          },
-          dueDate: isoDateTime(t.dueMs),
-          ...(t.flow
-            ? {
-                flow: {
-                  id: BigInt(t.flow.id),
-                  name: t.flow.name,
-                  step: {
-                    id: BigInt(t.flow.steps[t.stepIndex]!.id),
-                    name: `Step ${t.stepIndex + 1}`,
-                    stepNumber: t.stepIndex + 1,
-                  },
-                },
-              }
-            : {}),
-          contact: {
-            crmId: t.contact.id,
-            type: "CONTACT",
-            data: {
-              firstName: t.contact.firstName,
-              lastName: t.contact.lastName,
-              crmUrl: `https://brightwave.lightning.force.com/${t.contact.id}`,
-              companyName: t.account.name,
-              affiliation: "Them",
-              emails: [{ email: t.contact.emailAddress }],
-              title: t.contact.title,
-              timezone: t.account.region === 0 ? "America/New_York" : "Europe/Berlin",
-              phoneNumbers: [{ raw: t.contact.phoneNumber, label: "work", isVerified: true }],
-              country: t.account.region === 0 ? "United States" : "Germany",
-            },
-          },
-          additionalContacts: [],
-          title: `Call ${t.contact.firstName} ${t.contact.lastName} (${t.account.name})`,
-          priority: {
-            id: BigInt(hash32(t.priority) % 1000),
-            name: t.priority,
-            weight: t.priority === "High" ? 3 : t.priority === "Medium" ? 2 : 1,
-          },
-        })),
-        crmType: "SALESFORCE",
-      },
-    };
+    return { body: { tasks: list.map((t) => renderTask(t, user)), crmType: "SALESFORCE" } };
   },
 };
+
+type Task = ReturnType<typeof userTasks>[number];
+
+/** A user's tasks with the changes made by `PATCH /v2/tasks/{taskId}` applied. */
+export function tasksOf(ctx: RouteContext, user: SandboxUser): Task[] {
+  return userTasks(ctx.data.seed, user, ctx.data.accounts, ctx.data.settings.flows, ctx.nowMs).map((t) => {
+    const update = ctx.store.taskUpdates.get(String(t.id));
+    if (!update) return t;
+    return {
+      ...t,
+      ...(update.status ? { status: update.status as Task["status"] } : {}),
+      ...(update.dueDate ? { dueMs: Date.parse(update.dueDate) } : {}),
+      ...(update.priority ? { priority: update.priority as Task["priority"] } : {}),
+    };
+  });
+}
+
+export function renderTask(t: Task, user: SandboxUser): Json {
+  return {
+    id: t.id,
+    userId: BigInt(user.id),
+    created: isoDateTime(t.createdMs),
+    updated: isoDateTime(t.updatedMs),
+    status: t.status,
+    type: t.type,
+    actions: ["CALL"],
+    account: {
+      crmId: t.account.crmId,
+      name: t.account.name,
+      crmUrl: `https://brightwave.lightning.force.com/${t.account.crmId}`,
+    },
+    opportunity: {
+      crmId: t.account.opportunity.id,
+      name: t.account.opportunity.name,
+      crmUrl: `https://brightwave.lightning.force.com/${t.account.opportunity.id}`,
+      status: t.account.opportunity.stage.startsWith("Closed") ? "Closed" : "Open",
+      stage: t.account.opportunity.stage,
+      amount: String(t.account.opportunity.amount),
+      probability: "40",
+      closeDate: isoDateTime(t.account.opportunity.closeDateMs).slice(0, 10),
+    },
+    dueDate: isoDateTime(t.dueMs),
+    ...(t.flow
+      ? {
+          flow: {
+            id: BigInt(t.flow.id),
+            name: t.flow.name,
+            step: {
+              id: BigInt(t.flow.steps[t.stepIndex]!.id),
+              name: `Step ${t.stepIndex + 1}`,
+              stepNumber: t.stepIndex + 1,
+            },
+          },
+        }
+      : {}),
+    contact: {
+      crmId: t.contact.id,
+      type: "CONTACT",
+      data: {
+        firstName: t.contact.firstName,
+        lastName: t.contact.lastName,
+        crmUrl: `https://brightwave.lightning.force.com/${t.contact.id}`,
+        companyName: t.account.name,
+        affiliation: "Them",
+        emails: [{ email: t.contact.emailAddress }],
+        title: t.contact.title,
+        timezone: t.account.region === 0 ? "America/New_York" : "Europe/Berlin",
+        phoneNumbers: [{ raw: t.contact.phoneNumber, label: "work", isVerified: true }],
+        country: t.account.region === 0 ? "United States" : "Germany",
+      },
+    },
+    additionalContacts: [],
+    title: `Call ${t.contact.firstName} ${t.contact.lastName} (${t.account.name})`,
+    priority: {
+      id: BigInt(hash32(t.priority) % 1000),
+      name: t.priority,
+      weight: t.priority === "High" ? 3 : t.priority === "Medium" ? 2 : 1,
+    },
+  };
+}
 
 export const engageRoutes: ApiRoute[] = [listFlows, listFlowFolders, prospects, steps, bulkAssignment, tasks];

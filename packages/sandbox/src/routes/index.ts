@@ -9,6 +9,7 @@ import { settingsRoutes } from "./settings.js";
 import { statsRoutes } from "./stats.js";
 import { userRoutes } from "./users.js";
 import { workspaceRoutes } from "./workspaces.js";
+import { writeRoutes } from "./writes.js";
 
 /** Every API operation the sandbox serves. */
 export const apiRoutes: ApiRoute[] = [
@@ -22,6 +23,7 @@ export const apiRoutes: ApiRoute[] = [
   ...engageRoutes,
   ...crmRoutes,
   ...lookupRoutes,
+  ...writeRoutes,
 ];
 
 /** Every scope the served operations need, space separated (the default OAuth grant). */

@@ -353,8 +353,11 @@ const usersAccess: ApiRoute = {
         const plan = ctx.data.callPlan(i);
         const host = ctx.data.users[plan.core.primaryUserIndex]!;
         const manager = host.managerIndex === undefined ? undefined : ctx.data.users[host.managerIndex];
-        // Private calls are shared individually with the host's manager.
-        return { callId: plan.core.id, users: plan.isPrivate && manager ? [{ userId: manager.id }] : [] };
+        // Private calls are shared individually with the host's manager; writes add and remove users.
+        const ids = new Set(plan.isPrivate && manager ? [manager.id] : []);
+        for (const id of ctx.store.accessAdded.get(plan.core.id) ?? []) ids.add(id);
+        for (const id of ctx.store.accessRemoved.get(plan.core.id) ?? []) ids.delete(id);
+        return { callId: plan.core.id, users: [...ids].map((userId) => ({ userId })) };
       });
     if (list.length === 0) throw notFound("No calls found corresponding to the provided filters");
     return { body: { callAccessList: list } };

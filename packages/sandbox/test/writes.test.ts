@@ -1,0 +1,137 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API answers are untyped JSON; the assertions check their shape.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../src/index.ts";
+import { client, NOW } from "./helpers.ts";
+
+let sandbox: Sandbox;
+let api: ReturnType<typeof client>;
+let rep: any;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 31, now: NOW, rateLimit: false });
+  api = client(sandbox);
+  const users = (await api.get("/v2/users")).json.users;
+  rep = users.find((u: any) => u.title === "Account Executive" && u.active);
+});
+afterAll(() => sandbox.close());
+
+describe("writes show in the reads", () => {
+  it("gives and removes individual access to a call", async () => {
+    const callId = (await api.get("/v2/calls")).json.calls[3].id;
+    const read = async () =>
+      (
+        await api.post("/v2/calls/users-access", { filter: { callIds: [callId] } })
+      ).json.callAccessList[0].users.map((u: any) => u.userId);
+    const before = await read();
+    expect(
+      (
+        await api.request("PUT", "/v2/calls/users-access", {
+          callAccessList: [{ callId, userIds: [rep.id] }],
+        })
+      ).status,
+    ).toBe(200);
+    expect(await read()).toEqual([...before, rep.id]);
+    expect(
+      (
+        await api.request("DELETE", "/v2/calls/users-access", {
+          callAccessList: [{ callId, userIds: [rep.id] }],
+        })
+      ).status,
+    ).toBe(200);
+    expect(await read()).toEqual(before);
+    const unknownUser = await api.request("PUT", "/v2/calls/users-access", {
+      callAccessList: [{ callId, userIds: ["1"] }],
+    });
+    expect(unknownUser.status).toBe(400);
+  });
+
+  it("updates a task's status, due date and priority", async () => {
+    const filter = {
+      userId: rep.id,
+      types: ["FLOW", "MANUAL"],
+      taskAction: ["CALL"],
+      status: ["OPEN", "DONE", "DISMISSED"],
+    };
+    const text = (await api.post("/v2/tasks", { filter })).text;
+    const taskId = text.match(/"tasks":\[\{"id":(\d+)/)![1]!;
+    const updated = await api.request("PATCH", `/v2/tasks/${taskId}`, {
+      userId: rep.id,
+      status: "DISMISSED",
+      dueDate: "2026-12-01T09:00:00Z",
+      priority: "Low",
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.text).toContain(`"id":${taskId}`);
+    expect(updated.json.tasks[0]).toMatchObject({
+      status: "DISMISSED",
+      dueDate: "2026-12-01T09:00:00Z",
+      priority: { name: "Low" },
+    });
+    const dismissed = await api.post("/v2/tasks", { filter: { ...filter, status: ["DISMISSED"] } });
+    expect(dismissed.text).toContain(`"id":${taskId}`);
+    const open = await api.post("/v2/tasks", { filter: { ...filter, status: ["OPEN"] } });
+    expect(open.text).not.toContain(`"id":${taskId}`);
+    expect(
+      (await api.request("PATCH", `/v2/tasks/${taskId}`, { userId: rep.id, status: "LATER" })).status,
+    ).toBe(400);
+    expect((await api.request("PATCH", `/v2/tasks/${taskId}`, { status: "DONE" })).status).toBe(400);
+  });
+
+  it("creates, updates and deletes a meeting", async () => {
+    const meeting = {
+      startTime: "2026-11-20T15:00:00Z",
+      endTime: "2026-11-20T15:30:00Z",
+      invitees: [{ email: "buyer@acme.com" }],
+      organizerEmail: rep.emailAddress,
+    };
+    const created = await api.post("/v2/meetings", meeting);
+    expect(created.status).toBe(200);
+    const id = created.json.meetingId;
+    expect(created.json.meetingUrl).toContain(id);
+    expect(
+      (await api.request("PUT", `/v2/meetings/${id}`, { ...meeting, title: "Moved" })).json.meetingId,
+    ).toBe(id);
+    const deleted = await api.request("DELETE", `/v2/meetings/${id}`, { organizerEmail: rep.emailAddress });
+    expect(deleted.json).toEqual({ organizerEmail: rep.emailAddress });
+    expect((await api.request("DELETE", `/v2/meetings/${id}`, {})).status).toBe(404);
+    expect((await api.post("/v2/meetings", { ...meeting, organizerEmail: "someone@else.com" })).status).toBe(
+      404,
+    );
+  });
+
+  it("registers and deletes a CRM integration", async () => {
+    const registered = await api.request("PUT", "/v2/crm/integrations", {
+      ownerEmail: rep.emailAddress,
+      name: "Legacy CRM",
+    });
+    expect(registered.status).toBe(200);
+    const id = registered.text.match(/"integrationId":(\d+)/)![1]!;
+    expect(BigInt(id) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect((await api.get("/v2/crm/integrations")).text).toContain(`"integrationId":${id}`);
+    expect((await api.get(`/v2/crm/entity-schema?integrationId=${id}&objectType=ACCOUNT`)).status).toBe(200);
+    const removed = await api.request(
+      "DELETE",
+      `/v2/crm/integrations?integrationId=${id}&clientRequestId=del-1`,
+    );
+    expect(removed.status).toBe(201);
+    expect(removed.json.clientRequestId).toBe("del-1");
+    expect((await api.get("/v2/crm/integrations")).text).not.toContain(`"integrationId":${id}`);
+    expect((await api.get(`/v2/crm/entity-schema?integrationId=${id}&objectType=ACCOUNT`)).status).toBe(400);
+  });
+
+  it("accepts engagement events once per event id", async () => {
+    const event = {
+      eventId: "e-42",
+      timestamp: "2026-11-10T10:00:00Z",
+      eventType: "DOWNLOAD",
+      content: { contentTitle: "Case study" },
+    };
+    expect((await api.post("/v2/digital-interaction", event)).status).toBe(200);
+    const again = await api.post("/v2/digital-interaction", event);
+    expect(again.status).toBe(409);
+    expect(again.json.errors[0]).toMatch(/already reported/);
+    expect(
+      (await api.post("/v2/digital-interaction", { ...event, eventId: "e-43", timestamp: "soon" })).status,
+    ).toBe(400);
+  });
+});
