@@ -22,7 +22,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function writeOAuthConfig(path: string, refreshToken: string) {
+function writeOAuthConfig(path: string, refreshToken: string, sb: Sandbox = sandbox) {
   writeFileSync(
     path,
     JSON.stringify({
@@ -30,9 +30,9 @@ function writeOAuthConfig(path: string, refreshToken: string) {
       gong: {
         type: "oauth",
         refreshToken,
-        clientId: sandbox.oauth.clientId,
-        clientSecret: sandbox.oauth.clientSecret,
-        tokenUrl: sandbox.oauth.tokenUrl,
+        clientId: sb.oauth.clientId,
+        clientSecret: sb.oauth.clientSecret,
+        tokenUrl: sb.oauth.tokenUrl,
       },
     }),
     { mode: 0o600 },
@@ -99,6 +99,31 @@ describe("OAuth refresh-token rotation", () => {
       expect(rotated.refreshToken).not.toBe(envToken);
       expect(rotated.generation).toBe(run);
       expect(readFileSync(envConfig, "utf8")).not.toContain(envToken);
+    }
+  });
+
+  it("lets several processes share one config file: one refresh, every command succeeds", async () => {
+    const config = `${tmp.dir}/shared.json`;
+    // A sandbox whose access tokens live an hour: after the first refresh nobody needs another.
+    const longLived = await startSandbox({
+      seed: 10,
+      dataSize: "small",
+      rateLimit: false,
+      tokenTtlSeconds: 3600,
+    });
+    try {
+      writeOAuthConfig(config, longLived.oauth.refreshToken, longLived);
+      const runs = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          runCli(["execute", "users", "list", "--fields", "id"], { env: { GONG_AGENT_CONFIG: config } }),
+        ),
+      );
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const refreshes = [...longLived.requests].filter((q) => q.path.includes("generate-customer-token"));
+      expect(refreshes).toHaveLength(1);
+      expect(read(config).gong!.generation).toBe(1);
+    } finally {
+      await longLived.close();
     }
   });
 
