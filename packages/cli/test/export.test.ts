@@ -172,6 +172,19 @@ describe("export", () => {
     expect(lines(out)).toHaveLength(30);
   });
 
+  it("keeps stderr to the one error object with --json-errors", async () => {
+    const ok = await runCli(["export", "users", "--json-errors"], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe("");
+    const bad = await runCli(
+      ["export", "calls", "--since", "2100-01-01", "--until", "2000-01-01", "--json-errors"],
+      { env },
+    );
+    expect(bad.code).toBe(4);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(bad.stderr)).toMatchObject({ type: "validation", exitCode: 4 });
+  });
+
   it("refuses --since on an operation without a date window", async () => {
     const r = await runCli(["export", "users", "--since", "2024-01-01"], { env });
     expect(r.code).toBe(4);

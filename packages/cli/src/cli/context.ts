@@ -3,7 +3,7 @@
  * file path, a registry of secrets (masked in any error output) and cleanup hooks (embedded sandbox,
  * open files) that run however the command ends.
  */
-import type { Readable, Writable } from "node:stream";
+import { type Readable, Writable } from "node:stream";
 import { configPath } from "../config/paths.js";
 import type { OptionValues } from "./command.js";
 
@@ -78,8 +78,15 @@ export class Context {
     this.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   }
 
-  /** Messages and progress, on stderr. */
+  /** Messages for people, on stderr; left out with --json-errors, whose stderr is only the error object. */
   info(text: string): void {
+    if (this.flags.jsonErrors) return;
     this.io.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** Where progress goes: stderr, or nowhere with --json-errors. */
+  get progressStream(): Io["stderr"] {
+    if (!this.flags.jsonErrors) return this.io.stderr;
+    return new Writable({ write: (_chunk, _encoding, done) => done() });
   }
 }

@@ -109,10 +109,10 @@ async function runExecute(ctx: Context, { values: v, positionals }: ParsedArgs) 
     }
     if (next !== undefined) seen.add(next);
     cursor = next;
-    if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\r${records.length} records, ${pages} pages…`);
+    if (ctx.progressStream.isTTY) ctx.progressStream.write(`\r${records.length} records, ${pages} pages…`);
     if (limit !== undefined && records.length >= limit && cursor) stoppedAtLimit = true;
   } while (cursor && !stoppedAtLimit);
-  if (ctx.io.stderr.isTTY) ctx.io.stderr.write("\r\x1b[K");
+  if (ctx.progressStream.isTTY) ctx.progressStream.write("\r\x1b[K");
 
   const meta: Record<string, unknown> = { hasMore: stoppedAtLimit, pages, returned: records.length };
   if (last?.meta?.totalRecords !== undefined) meta.totalRecords = last.meta.totalRecords;

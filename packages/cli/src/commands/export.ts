@@ -106,7 +106,7 @@ export const exportCommand: CommandSpec = {
       force: values.force === true,
       exec: async (e, a, p) => (await connector.executeFn(e, a, p, { signal: ctx.signal })) as Page,
       stdout: ctx.io.stdout,
-      stderr: ctx.io.stderr,
+      stderr: ctx.progressStream,
       signal: ctx.signal,
       info: (t) => ctx.info(t),
     });
