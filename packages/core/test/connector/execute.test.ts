@@ -179,7 +179,9 @@ describe("aliases", () => {
     });
     await gong.execute("users", "list", { includeAvatars: "true" } as never);
     expect(client.requests[1]?.query).toEqual({ includeAvatars: true });
-    const unsafe = await refusal(gong.execute("users", "get", { id: 7782342274025937895 } as never));
+    const unsafe = await refusal(
+      gong.execute("users", "get", { id: Number("7782342274025937895") } as never),
+    );
     expect(unsafe.message).toContain('Pass ids as strings, e.g. "7782342274025937895"');
     const badEnum = await refusal(
       gong.execute("tasks", "list", { filter: { userId: "1", status: ["LATE"] } } as never),
