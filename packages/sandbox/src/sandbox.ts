@@ -64,11 +64,18 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+function listen(server: Server, port: number, host: string, what: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    const fail = (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === "EADDRINUSE"
+          ? `port ${port} on ${host} is already in use; pick another ${what} or 0 for any free port`
+          : error.message;
+      reject(new Error(`The sandbox could not listen (${what}): ${reason}`, { cause: error }));
+    };
+    server.once("error", fail);
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.off("error", fail);
       resolve((server.address() as AddressInfo).port);
     });
   });
@@ -149,10 +156,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const main = createServer({ keepAliveTimeout: 10_000 }, createRequestHandler(state, "default"));
   const tenant = createServer({ keepAliveTimeout: 10_000 }, createRequestHandler(state, "tenant"));
-  const mainPort = await listen(main, options.port ?? 0, host);
+  const mainPort = await listen(main, options.port ?? 0, host, "port");
   let tenantPort: number;
   try {
-    tenantPort = await listen(tenant, options.tenantPort ?? 0, host);
+    tenantPort = await listen(tenant, options.tenantPort ?? 0, host, "tenantPort");
   } catch (error) {
     await closeServer(main);
     throw error;
