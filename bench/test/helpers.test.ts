@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { allGoalsMet, RESULT_KEYS, type Results, verdict } from "../src/goals.js";
 import { emptyResults, resultsTable } from "../src/report/results.js";
 import { formatNumber, formatTable } from "../src/report/table.js";
+import { summarizeRequests, tightestSpanMs } from "../src/sandbox/request-window.js";
 import { parseSettings } from "../src/settings.js";
 import { startRssSampler } from "../src/util/rss.js";
 import { median, percentile, round } from "../src/util/stats.js";
@@ -170,5 +171,29 @@ describe("tokens", () => {
     const both = countToolTokens({ description: "List Gong calls.", schema });
     expect(both).toBe(countTokens(`List Gong calls.\n${JSON.stringify(schema)}`));
     expect(both).toBeGreaterThan(countTokens("List Gong calls."));
+  });
+});
+
+describe("tightestSpanMs", () => {
+  it("finds the shortest span of consecutive arrivals", () => {
+    const at = (ms: number) => ({ time: new Date(1_000_000 + ms).toISOString() });
+    const log = [at(0), at(400), at(800), at(1100), at(1200), at(2300)];
+    // Windows of 4: 0→1100, 400→1200, 800→2300.
+    expect(tightestSpanMs(log, 4)).toBe(800);
+    expect(tightestSpanMs(log.slice(0, 3), 4)).toBe("n/a");
+  });
+});
+
+describe("summarizeRequests", () => {
+  it("counts requests by method and path in arrival order", () => {
+    const entry = (method: string, path: string) =>
+      ({ method, path }) as Parameters<typeof summarizeRequests>[0][0];
+    const text = summarizeRequests([
+      entry("GET", "/v2/calls"),
+      entry("POST", "/v2/calls/transcript"),
+      entry("GET", "/v2/calls"),
+    ]);
+    expect(text).toBe("GET /v2/calls × 2, POST /v2/calls/transcript × 1");
+    expect(summarizeRequests([])).toBe("none");
   });
 });

@@ -1,6 +1,6 @@
 import { GongConnector } from "@gong-agent/core";
 import { startSandbox } from "@gong-agent/sandbox";
-import { requestWindow } from "../sandbox/request-window.js";
+import { requestWindow, tightestSpanMs } from "../sandbox/request-window.js";
 import { round } from "../util/stats.js";
 import type { Measure } from "./types.js";
 
@@ -25,6 +25,11 @@ export const rateLimit: Measure = {
         auth: { accessKey: sandbox.accessKey, accessKeySecret: sandbox.accessKeySecret },
         baseUrl: sandbox.url,
       });
+      // The same inputs on every page, as Gong requires; only the cursor changes.
+      const filter = {
+        fromDateTime: new Date(Date.now() - 90 * 24 * 3600 * 1000).toISOString(),
+        toDateTime: new Date().toISOString(),
+      };
       const window = requestWindow(sandbox);
       const started = performance.now();
       let pages = 0;
@@ -33,7 +38,7 @@ export const rateLimit: Measure = {
         const page = await connector.execute(
           "calls_extensive",
           "list",
-          cursor === undefined ? {} : { cursor },
+          cursor === undefined ? { filter } : { filter, cursor },
         );
         pages += 1;
         cursor = page.meta?.cursor;
@@ -46,12 +51,15 @@ export const rateLimit: Measure = {
       }
       const log = window.requests();
       const tooMany = log.filter((entry) => entry.status === 429).length;
+      const answered = log.filter((entry) => entry.status === 200).length;
+      if (answered !== pages)
+        throw new Error(`${pages} pages read but the sandbox answered ${answered} with 200`);
       const utilization = pages / seconds / GONG_PER_SECOND;
       return {
         values: { rateLimitUtilization: round(utilization, 3), rateLimit429s: tooMany },
         notes: [
           `${pages} pages in ${round(seconds, 2)} s = ${round(pages / seconds, 3)} pages/s against a limit of ${GONG_PER_SECOND}/s`,
-          `requests seen by the sandbox: ${log.length} (${tooMany} answered 429)`,
+          `requests seen by the sandbox: ${log.length} (${tooMany} answered 429); tightest span of ${GONG_PER_SECOND + 1} consecutive arrivals: ${tightestSpanMs(log, GONG_PER_SECOND + 1)} ms (under 1,000 ms means the server saw more than ${GONG_PER_SECOND} in a second)`,
         ],
       };
     } finally {

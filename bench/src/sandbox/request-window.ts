@@ -18,3 +18,16 @@ export function summarizeRequests(requests: readonly LoggedRequest[]): string {
   }
   return [...counts].map(([key, count]) => `${key} × ${count}`).join(", ") || "none";
 }
+
+/**
+ * The shortest time between the first and last of `count` consecutive arrivals at the server (ms,
+ * from the log's timestamps): how close the client came to the server's one-second window.
+ */
+export function tightestSpanMs(log: readonly { time: string }[], count: number): number | "n/a" {
+  const times = log.map((entry) => Date.parse(entry.time)).sort((a, b) => a - b);
+  let tightest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i + count - 1 < times.length; i++) {
+    tightest = Math.min(tightest, times[i + count - 1]! - times[i]!);
+  }
+  return Number.isFinite(tightest) ? tightest : "n/a";
+}
