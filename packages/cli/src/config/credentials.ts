@@ -28,6 +28,8 @@ export function resolveCredentials(
   const stored = config.gong;
   const baseUrl = env.GONG_BASE_URL || stored?.baseUrl;
   if (env.GONG_ACCESS_KEY || env.GONG_ACCESS_KEY_SECRET) {
+    // A host learned by OAuth belongs to that login, not to an access key from the environment.
+    const keyBaseUrl = env.GONG_BASE_URL || (stored?.type === "access_key" ? stored.baseUrl : undefined);
     const accessKey = env.GONG_ACCESS_KEY || (stored?.type === "access_key" ? stored.accessKey : "");
     const accessKeySecret =
       env.GONG_ACCESS_KEY_SECRET || (stored?.type === "access_key" ? stored.accessKeySecret : "");
@@ -41,7 +43,7 @@ export function resolveCredentials(
       type: "access_key",
       accessKey,
       accessKeySecret,
-      ...(baseUrl ? { baseUrl } : {}),
+      ...(keyBaseUrl ? { baseUrl: keyBaseUrl } : {}),
       source: "environment",
     };
   }
