@@ -14,6 +14,8 @@ export interface BenchSettings {
   transcriptCalls: number;
   /** Records iterated with paginate while RSS is sampled. */
   paginateRecords: number;
+  /** Fresh processes per variant (connector, bare fetch) for the memory median; GC timing varies run to run. */
+  paginateRuns: number;
   /** Fresh processes for the import-time median. */
   importRuns: number;
   /** Only run the measures whose result keys or names contain one of these words (empty: all). */
@@ -27,6 +29,7 @@ export const FULL: Omit<BenchSettings, "only"> = {
   rateLimitPages: 60,
   transcriptCalls: 500,
   paginateRecords: 100_000,
+  paginateRuns: 3,
   importRuns: 11,
 };
 
@@ -37,6 +40,7 @@ export const QUICK: Omit<BenchSettings, "only"> = {
   rateLimitPages: 30,
   transcriptCalls: 500,
   paginateRecords: 20_000,
+  paginateRuns: 2,
   importRuns: 5,
 };
 
