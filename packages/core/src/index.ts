@@ -21,6 +21,7 @@ export type {
   ListMeta,
   ListResult,
   MediaDownload,
+  MediaLink,
   OperationContext,
   OperationKind,
   OperationOf,

@@ -11,7 +11,13 @@ import {
   refuseCallIdsWithWorkspace,
   workspaceId,
 } from "./shared.js";
-import { type ExecuteResult, type MediaDownload, type OperationContext, operation } from "./types.js";
+import {
+  type ExecuteResult,
+  type MediaDownload,
+  type MediaLink,
+  type OperationContext,
+  operation,
+} from "./types.js";
 
 const callsFilter = () =>
   z
@@ -178,9 +184,11 @@ export const callOperations = {
   },
   call_audio: {
     download: mediaDownload("audio"),
+    link: mediaLink("audio"),
   },
   call_video: {
     download: mediaDownload("video"),
+    link: mediaLink("video"),
   },
   call_user_access: {
     list: operation<CallAccess>()({
@@ -213,6 +221,27 @@ export const callOperations = {
   },
 };
 
+/** Naming the call: `callId`, or (the Python SDK's way) the first of `filter.callIds`. */
+const mediaParams = () => ({
+  callId: id("Call id.", { aliases: ["id"] }),
+  filter: z
+    .strictObject({ callIds: ids("One call id (the first is used).") })
+    .meta({ description: "Alternative to callId.", compat: true })
+    .optional(),
+  contentSelector: z
+    .strictObject({
+      exposedFields: z.strictObject({ media: flag("Must stay true (default).").optional() }).optional(),
+    })
+    .meta({ description: "Accepted for compatibility; media is always requested.", compat: true })
+    .optional(),
+});
+
+function callIdFromFilter(_now: Date, given: Record<string, unknown>): Record<string, unknown> {
+  const filter = given["filter"] as { callIds?: unknown } | undefined;
+  const first = Array.isArray(filter?.callIds) ? filter.callIds[0] : undefined;
+  return typeof first === "string" ? { callId: first } : {};
+}
+
 /**
  * `call_audio`/`call_video` download: asks `/v2/calls/extensive` for the call's pre-signed media URL,
  * then opens it through the client's download (which never sends Gong credentials to the media host).
@@ -227,37 +256,36 @@ function mediaDownload(kind: "audio" | "video") {
     hint: `The call's ${kind} file: a pre-signed url (valid 8 hours) and a byte stream.`,
     params: () =>
       params({
-        callId: id("Call id.", { aliases: ["id"] }),
-        filter: z
-          .strictObject({ callIds: ids("One call id (the first is used).") })
-          .meta({ description: "Alternative to callId.", compat: true })
-          .optional(),
-        contentSelector: z
-          .strictObject({
-            exposedFields: z.strictObject({ media: flag("Must stay true (default).").optional() }).optional(),
-          })
-          .meta({ description: "Accepted for compatibility; media is always requested.", compat: true })
-          .optional(),
+        ...mediaParams(),
         range: text("HTTP Range for a partial download, e.g. bytes=0-1048575.", {
           aliases: ["rangeHeader", "range_header"],
         }).optional(),
       }),
-    // The Python SDK's way of naming the call: filter.callIds (the first one).
-    defaults: (_now, given) => {
-      const filter = given["filter"] as { callIds?: unknown } | undefined;
-      const first = Array.isArray(filter?.callIds) ? filter.callIds[0] : undefined;
-      return typeof first === "string" ? { callId: first } : {};
-    },
+    defaults: callIdFromFilter,
     run: async (context, p) => openMedia(context, kind, p),
   });
 }
 
-async function openMedia(
+/** `call_audio`/`call_video` link: only the pre-signed URL, without opening the file. */
+function mediaLink(kind: "audio" | "video") {
+  return operation<MediaLink>()({
+    kind: "get",
+    method: "POST",
+    path: "/v2/calls/extensive",
+    cursor: "none",
+    scopes: ["api:calls:read:extensive", "api:calls:read:media-url"],
+    hint: `The pre-signed url of the call's ${kind} file (valid 8 hours, no Gong credentials needed).`,
+    params: () => params(mediaParams()),
+    defaults: callIdFromFilter,
+    run: async (context, p) => ({ data: await findMediaUrl(context, kind, p.callId) }),
+  });
+}
+
+async function findMediaUrl(
   context: OperationContext,
   kind: "audio" | "video",
-  p: { callId: string; range?: string | undefined },
-): Promise<ExecuteResult<MediaDownload>> {
-  const callId = p.callId;
+  callId: string,
+): Promise<MediaLink> {
   const found = await context.run("calls_extensive", "list", {
     filter: { callIds: [callId] },
     contentSelector: { exposedFields: { media: true, parties: false } },
@@ -266,11 +294,7 @@ async function openMedia(
   if (call === undefined) {
     throw new GongNotFoundError(
       `Call ${callId} was not found: it does not exist, is not visible to this key, or is private (hidden unless the connector has includePrivate: true).`,
-      {
-        status: 404,
-        method: "POST",
-        path: "/v2/calls/extensive",
-      },
+      { status: 404, method: "POST", path: "/v2/calls/extensive" },
     );
   }
   const url = kind === "audio" ? call.media?.audioUrl : call.media?.videoUrl;
@@ -280,6 +304,15 @@ async function openMedia(
       { status: 404, method: "POST", path: "/v2/calls/extensive" },
     );
   }
+  return { callId, url };
+}
+
+async function openMedia(
+  context: OperationContext,
+  kind: "audio" | "video",
+  p: { callId: string; range?: string | undefined },
+): Promise<ExecuteResult<MediaDownload>> {
+  const { callId, url } = await findMediaUrl(context, kind, p.callId);
   const response = await context.client.download({
     url,
     ...(p.range === undefined ? {} : { range: p.range }),

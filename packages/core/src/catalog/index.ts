@@ -131,6 +131,7 @@ export type {
   ListMeta,
   ListResult,
   MediaDownload,
+  MediaLink,
   OperationContext,
   OperationKind,
   OperationSpec,

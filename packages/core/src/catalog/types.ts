@@ -50,11 +50,15 @@ export interface GetResult<R> {
   meta?: GetMeta;
 }
 
-/** What `call_audio`/`call_video` `download` return: the opened file, streamed (not buffered). */
-export interface MediaDownload {
+/** What `call_audio`/`call_video` `link` return: the pre-signed media URL, nothing opened. */
+export interface MediaLink {
   callId: string;
-  /** The pre-signed media URL (valid for about 8 hours). */
+  /** The pre-signed media URL (valid for about 8 hours); fetch it without any Gong credential. */
   url: string;
+}
+
+/** What `call_audio`/`call_video` `download` return: the opened file, streamed (not buffered). */
+export interface MediaDownload extends MediaLink {
   /** HTTP status of the media host: 200, or 206 for a `range` request. */
   status: number;
   contentType: string | undefined;

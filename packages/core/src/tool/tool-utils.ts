@@ -4,6 +4,7 @@
  * bounded JSON text or an error message it can act on. It never throws for model mistakes.
  */
 import { findOperation } from "../catalog/index.js";
+import type { OperationSpec } from "../catalog/types.js";
 import { describeAnswer } from "./describe-action.js";
 import { generateDescription } from "./description.js";
 import { asGongError, errorText } from "./error-text.js";
@@ -49,14 +50,10 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
   const description = options.descriptionPrefix ? `${options.descriptionPrefix}\n${generated}` : generated;
 
   /** One call: retryable failures are retried `retries` times before the model sees them. */
-  const executeWithRetries = async (
-    input: GongToolInput,
-    params: Record<string, unknown>,
-    call: ToolCallOptions,
-  ): Promise<unknown> => {
+  const executeWithRetries = async (request: ModelCall, call: ToolCallOptions): Promise<unknown> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await executeFn(input.entity, input.action, params, { signal: call.signal });
+        return await executeFn(request.entity, request.action, request.params, { signal: call.signal });
       } catch (error) {
         const gongError = asGongError(error);
         if (!gongError.retryable || attempt >= retries || call.signal?.aborted) throw gongError;
@@ -72,12 +69,12 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
 
   const run = async (input: GongToolInput, call: ToolCallOptions): Promise<ToolResult> => {
     if (input.entity === DESCRIBE || input.action === DESCRIBE) return describeAnswer(input, offer, maxChars);
-    requireOffered(input.entity, input.action, offer);
+    const spec = requireOffered(input.entity, input.action, offer);
     // `offset` and `limit` are the tool's own: they shape the text, Gong never sees them.
     const { offset: rawOffset, limit: rawLimit, ...params } = input.params ?? {};
     const offset = wholeNumber(rawOffset, "offset", 0) ?? 0;
     const limit = wholeNumber(rawLimit, "limit", 1);
-    const result = await executeWithRetries(input, params, call);
+    const result = await executeWithRetries(asModelCall(input, spec, params), call);
     releaseStreams(result);
     return { ok: true, text: renderResult(result, { maxChars, offset, limit }), result };
   };
@@ -104,7 +101,30 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
   };
 }
 
-/** A model cannot read a byte stream: close it so the connection is not held open. */
+interface ModelCall {
+  entity: string;
+  action: string;
+  params: Record<string, unknown>;
+}
+
+const RANGE_SPELLINGS = ["range", "rangeHeader", "range_header"];
+
+/**
+ * What the tool runs for a model's call. A model cannot use a byte stream, so a media `download`
+ * runs the entity's `link` action: the model gets the pre-signed URL and no file is opened (nor, in
+ * hosted mode, shipped through the hosted API).
+ */
+function asModelCall(input: GongToolInput, spec: OperationSpec, params: Record<string, unknown>): ModelCall {
+  if (spec.kind === "download" && findOperation(input.entity, "link")) {
+    const linkParams = Object.fromEntries(
+      Object.entries(params).filter(([key]) => !RANGE_SPELLINGS.includes(key)),
+    );
+    return { entity: input.entity, action: "link", params: linkParams };
+  }
+  return { entity: input.entity, action: input.action, params };
+}
+
+/** A model cannot read a byte stream: close any that a custom execute function returns. */
 function releaseStreams(result: unknown): void {
   const stream = (result as { data?: { stream?: unknown } } | null)?.data?.stream;
   if (typeof ReadableStream !== "undefined" && stream instanceof ReadableStream && !stream.locked) {

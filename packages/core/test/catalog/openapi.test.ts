@@ -82,7 +82,7 @@ function sample(name: string, schema: z.ZodType, full: boolean): unknown {
 }
 
 function answerFor(spec: OperationSpec, request: GongRequest): { data: unknown } {
-  if (request.path === "/v2/calls/extensive" && spec.kind === "download") {
+  if (request.path === "/v2/calls/extensive" && spec.run) {
     return {
       data: {
         requestId: "r",
@@ -237,15 +237,18 @@ describe("catalog against Gong's OpenAPI document", () => {
           expect(client.requests.length).toBeGreaterThan(0);
           for (const request of client.requests) checkRequest(request, problems);
           expect(problems).toEqual([]);
-          if (spec.kind === "download") {
+          if (spec.run) {
             const first = client.requests[0]!;
             expect(first).toMatchObject({ method: "POST", path: "/v2/calls/extensive" });
             expect(first.body).toMatchObject({
               filter: { callIds: ["123"] },
               contentSelector: { exposedFields: { media: true } },
             });
-            expect(client.downloads[0]?.url).toBe(
-              entity === "call_audio" ? "https://media.invalid/a" : "https://media.invalid/v",
+            // Only a download opens the file; a link stops at the URL.
+            expect(client.downloads.map((d) => d.url)).toEqual(
+              spec.kind === "download"
+                ? [entity === "call_audio" ? "https://media.invalid/a" : "https://media.invalid/v"]
+                : [],
             );
           }
         });
@@ -258,8 +261,8 @@ describe("catalog against Gong's OpenAPI document", () => {
         const queryCursor = (operation.parameters ?? []).some((p) => p.in === "query" && p.name === "cursor");
         const bodySchema = resolve(operation.requestBody?.content["application/json"]?.schema);
         const bodyCursor = "cursor" in (bodySchema.properties ?? {});
-        // A download reads one call: it never pages, though its endpoint could.
-        if (spec.kind !== "download") {
+        // Media operations read one call: they never page, though their endpoint could.
+        if (!spec.run) {
           expect({ query: queryCursor, body: bodyCursor }).toEqual({
             query: spec.cursor === "query",
             body: spec.cursor === "body",

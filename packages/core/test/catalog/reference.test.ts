@@ -15,6 +15,12 @@ describe("REFERENCE.md", () => {
     expect(actual, "REFERENCE.md is stale: run UPDATE_REFERENCE=1 pnpm test in packages/core").toBe(expected);
   });
 
+  it("is counted right in the README", () => {
+    const entities = new Set(listOperations().map((o) => o.entity)).size;
+    const readme = readFileSync(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
+    expect(readme).toContain(`${listOperations().length} operations over ${entities} entities`);
+  });
+
   it("documents every operation", () => {
     const text = renderReference();
     for (const { entity, action, spec } of listOperations()) {

@@ -141,6 +141,26 @@ describe("media download", () => {
   });
 });
 
+describe("media link", () => {
+  it("gives the pre-signed URL without opening it, and the tool uses it for downloads", async () => {
+    const page = await gong.execute("calls", "list", range);
+    const callId = page.data[0]!.id;
+    sandbox.requests.clear();
+    const link = await gong.call_audio.link({ callId });
+    expect(link.data.callId).toBe(callId);
+    expect(link.data.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    const viaTool = await GongConnector.toolUtils(gong).execute({
+      entity: "call_audio",
+      action: "download",
+      params: { callId },
+    });
+    expect(JSON.parse(viaTool.text).data.url).toBe(link.data.url);
+    expect(sandbox.requests.filter((r) => !r.path.startsWith("/v2/"))).toEqual([]);
+    const bytes = await fetch(link.data.url).then((response) => response.arrayBuffer());
+    expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+});
+
 describe("batched transcripts", () => {
   it("fetches transcripts of 250 calls in at most 3 requests", async () => {
     const ids: string[] = [];

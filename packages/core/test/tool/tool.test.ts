@@ -232,7 +232,18 @@ describe("tool calls", () => {
     expect(tool.isWrite({ entity: "calls", action: "list" })).toBe(false);
   });
 
-  it("closes media streams a model cannot read and shows the url", async () => {
+  it("answers a media download with the link, never opening the file", async () => {
+    const { fn, calls } = recorder(() => ({ data: { callId: "1", url: "https://media.invalid/a" } }));
+    const result = await toolUtils(fn).execute({
+      entity: "call_audio",
+      action: "download",
+      params: { callId: "1", range_header: "bytes=0-9" },
+    });
+    expect(calls).toEqual([{ entity: "call_audio", action: "link", params: { callId: "1" } }]);
+    expect(JSON.parse(result.text)).toEqual({ data: { callId: "1", url: "https://media.invalid/a" } });
+  });
+
+  it("closes byte streams a custom execute function returns", async () => {
     let cancelled = false;
     const stream = new ReadableStream({
       cancel: () => {
@@ -241,8 +252,8 @@ describe("tool calls", () => {
     });
     const { fn } = recorder(() => ({ data: { callId: "1", url: "https://media.invalid/a", stream } }));
     const result = await toolUtils(fn).execute({
-      entity: "call_audio",
-      action: "download",
+      entity: "call_video",
+      action: "link",
       params: { callId: "1" },
     });
     expect(JSON.parse(result.text).data.url).toBe("https://media.invalid/a");

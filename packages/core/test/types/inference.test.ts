@@ -10,6 +10,7 @@ import type {
   ExtensiveCall,
   ListMeta,
   MediaDownload,
+  MediaLink,
   ParamsOf,
   ResultOf,
   User,
@@ -34,6 +35,7 @@ async function typeAssertions(gong: GongConnector) {
     CallTranscript[]
   >();
   expectTypeOf((await gong.call_video.download({ callId: "1" })).data).toEqualTypeOf<MediaDownload>();
+  expectTypeOf((await gong.callAudio.link({ callId: "1" })).data).toEqualTypeOf<MediaLink>();
   expectTypeOf<ResultOf<"users", "list">["data"]>().toEqualTypeOf<User[]>();
 
   // snake_case aliases type-check, at any level.
