@@ -247,6 +247,30 @@ describe("other behaviour over HTTP", () => {
     expect(page.meta.note).toContain("cannot see");
   });
 
+  it("passes OAuth settings through to the client: rotated tokens persisted, tenant host adopted", async () => {
+    const saved: { refreshToken?: string }[] = [];
+    const oauth = new GongConnector({
+      auth: {
+        refreshToken: sandbox.oauth.refreshToken,
+        clientId: sandbox.oauth.clientId,
+        clientSecret: sandbox.oauth.clientSecret,
+        tokenUrl: sandbox.oauth.tokenUrl,
+      },
+      onTokenRefresh: (tokens) => {
+        saved.push(tokens);
+      },
+      rateLimit: false,
+    });
+    sandbox.requests.clear();
+    const users = await oauth.users.list();
+    expect(users.data.length).toBeGreaterThan(0);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.refreshToken).not.toBe(sandbox.oauth.refreshToken);
+    const api = sandbox.requests.forPath("/v2/users", "GET");
+    expect(api.map((r) => r.listener)).toEqual(["tenant"]);
+    expect(api[0]!.headers["authorization"]).toMatch(/^Bearer /);
+  });
+
   it("accepts the Python SDK's flat config and reports health", async () => {
     const python = new GongConnector({
       access_key: sandbox.accessKey,
