@@ -21,7 +21,7 @@ export async function call(
 ): Promise<ApiResult> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.authorization) headers.authorization = options.authorization;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
   const response = await fetch(`${base}${path}`, {
     method,
     headers,
@@ -49,8 +49,8 @@ export function client(sandbox: Sandbox, base = sandbox.url) {
   return {
     get: (path: string) => call(base, "GET", path, { authorization }),
     post: (path: string, body: unknown) => call(base, "POST", path, { authorization, body }),
-    request: (method: string, path: string, body?: unknown) =>
-      call(base, method, path, { authorization, body }),
+    request: (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+      call(base, method, path, { authorization, body, ...(headers ? { headers } : {}) }),
   };
 }
 

@@ -22,6 +22,7 @@ interface Case {
   status: number;
   /** send no credentials */
   anonymous?: boolean;
+  headers?: Record<string, string>;
 }
 
 const cases: Case[] = [];
@@ -431,6 +432,50 @@ beforeAll(async () => {
     contentUrl: "https://brightwave.io/d/1",
     contentTitle: "Pricing sheet",
   };
+  ok("add call", "POST", "/v2/calls", "/v2/calls", {
+    clientUniqueId: "walk-1",
+    actualStart: "2026-10-02T09:00:00Z",
+    direction: "Inbound",
+    primaryUser: rep.id,
+    parties: [{ emailAddress: rep.emailAddress }, { emailAddress: "buyer@acme.com" }],
+  });
+  fail(409, "add call twice", "POST", "/v2/calls", "/v2/calls", {
+    clientUniqueId: "walk-1",
+    actualStart: "2026-10-02T09:00:00Z",
+    direction: "Inbound",
+    primaryUser: rep.id,
+    parties: [{ emailAddress: rep.emailAddress }],
+  });
+  fail(400, "add call as a list", "POST", "/v2/calls", "/v2/calls", { filter: {} });
+  const created = await api.post("/v2/calls", {
+    clientUniqueId: "walk-2",
+    actualStart: "2026-10-03T09:00:00Z",
+    direction: "Outbound",
+    primaryUser: rep.id,
+    parties: [{ emailAddress: rep.emailAddress }],
+  });
+  const multipart = { "content-type": "multipart/form-data; boundary=b" };
+  const file =
+    '--b\r\nContent-Disposition: form-data; name="mediaFile"; filename="a.mp3"\r\n\r\nID3\r\n--b--\r\n';
+  const mediaPath = `/v2/calls/${created.json.callId}/media`;
+  cases.push({
+    name: "add media",
+    method: "PUT",
+    template: "/v2/calls/{id}/media",
+    path: mediaPath,
+    body: file,
+    status: 201,
+    headers: multipart,
+  });
+  cases.push({
+    name: "add media to a generated call",
+    method: "PUT",
+    template: "/v2/calls/{id}/media",
+    path: `/v2/calls/${callId}/media`,
+    body: file,
+    status: 400,
+    headers: multipart,
+  });
   ok("add access", "PUT", "/v2/calls/users-access", "/v2/calls/users-access", access);
   fail(400, "add access unknown call", "PUT", "/v2/calls/users-access", "/v2/calls/users-access", {
     callAccessList: [{ callId: "1", userIds: [rep.id] }],
@@ -527,8 +572,11 @@ beforeAll(async () => {
   }
   for (const c of cases) {
     const result = c.anonymous
-      ? await call(sandbox.url, c.method, c.path, { body: c.body })
-      : await api.request(c.method, c.path, c.body);
+      ? await call(sandbox.url, c.method, c.path, {
+          body: c.body,
+          ...(c.headers ? { headers: c.headers } : {}),
+        })
+      : await api.request(c.method, c.path, c.body, c.headers);
     answers.push({ c, result });
   }
 }, 120_000);
@@ -617,8 +665,8 @@ describe("every served operation against Gong's OpenAPI document", () => {
 
   it("answers unserved write operations with 404 in Gong's shape", async () => {
     for (const [method, path] of [
-      ["POST", "/v2/calls"],
-      ["PUT", "/v2/calls/123/media"],
+      ["POST", "/v2/crm/entities"],
+      ["POST", "/v2/flows/prospects/assign"],
       ["POST", "/v2/permission-profile"],
     ] as const) {
       const result = await api.request(method, path, {});

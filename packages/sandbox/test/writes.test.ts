@@ -134,4 +134,58 @@ describe("writes show in the reads", () => {
       (await api.post("/v2/digital-interaction", { ...event, eventId: "e-43", timestamp: "soon" })).status,
     ).toBe(400);
   });
+
+  it("creates a call that the lists show, without content or transcript until processed", async () => {
+    const body = {
+      clientUniqueId: "dialer-123",
+      actualStart: "2026-10-10T10:00:00Z",
+      duration: 300,
+      title: "Uploaded call",
+      direction: "Outbound",
+      primaryUser: rep.id,
+      parties: [
+        { userId: rep.id, emailAddress: rep.emailAddress, name: "Rep" },
+        { phoneNumber: "+1 212 555 0100", name: "Prospect" },
+      ],
+    };
+    const created = await api.post("/v2/calls", body);
+    expect(created.status).toBe(200);
+    const id = created.json.callId;
+    expect(id).toMatch(/^\d{19}$/);
+    expect((await api.get(`/v2/calls/${id}`)).json.call).toMatchObject({
+      id,
+      title: "Uploaded call",
+      started: "2026-10-10T10:00:00Z",
+      scope: "External",
+    });
+
+    const day = await api.get("/v2/calls?fromDateTime=2026-10-10T00:00:00Z&toDateTime=2026-10-11T00:00:00Z");
+    const starts = day.json.calls.map((c: any) => c.started);
+    expect(day.json.calls.map((c: any) => c.id)).toContain(id);
+    expect([...starts].sort()).toEqual(starts);
+    expect(day.json.records.totalRecords).toBe(day.json.calls.length);
+
+    const extensive = await api.post("/v2/calls/extensive", {
+      filter: { callIds: [id] },
+      contentSelector: { exposedFields: { parties: true, content: { brief: true } } },
+    });
+    expect(extensive.json.calls[0].parties.map((p: any) => p.affiliation)).toEqual(["Internal", "External"]);
+    expect(extensive.json.calls[0].content).toEqual({});
+    expect((await api.post("/v2/calls/transcript", { filter: { callIds: [id] } })).status).toBe(404);
+
+    expect((await api.post("/v2/calls", body)).status).toBe(409);
+    const multipart =
+      '--b\r\nContent-Disposition: form-data; name="mediaFile"; filename="a.mp3"\r\n\r\nID3\r\n--b--\r\n';
+    const media = await api.request("PUT", `/v2/calls/${id}/media`, multipart, {
+      "content-type": "multipart/form-data; boundary=b",
+    });
+    expect(media.status).toBe(201);
+    expect(media.json.callId).toBe(id);
+  });
+
+  it("answers a list request sent to POST /v2/calls with a 400 that points to the list endpoints", async () => {
+    const result = await api.post("/v2/calls", { filter: { fromDateTime: "2026-10-01T00:00:00Z" } });
+    expect(result.status).toBe(400);
+    expect(result.json.errors[0]).toMatch(/GET \/v2\/calls or POST \/v2\/calls\/extensive/);
+  });
 });

@@ -9,6 +9,18 @@ export interface MeetingRecord {
   invitees: unknown[];
 }
 
+/** A call created with `POST /v2/calls`; Gong has not processed it, so it has no content or transcript. */
+export interface AddedCall {
+  id: string;
+  startMs: number;
+  workspaceIndex: number;
+  primaryUserIndex: number;
+  clientUniqueId: string;
+  meta: Record<string, unknown>;
+  parties: Array<Record<string, unknown>>;
+  mediaUploaded: boolean;
+}
+
 /**
  * What write operations changed, on top of the generated data. Ids of created objects come from
  * the seed and a counter, so a replayed sequence of writes gives the same ids.
@@ -25,6 +37,16 @@ export class WriteStore {
   readonly crmIntegrations: Array<{ integrationId: bigint; name: string; ownerEmail: string }> = [];
   readonly deletedIntegrations = new Set<string>();
   readonly eventIds = new Set<string>();
+  /** created calls, in start order */
+  readonly addedCalls: AddedCall[] = [];
+  readonly addedCallsById = new Map<string, AddedCall>();
+
+  addCall(call: AddedCall): void {
+    const at = this.addedCalls.findIndex((c) => c.startMs > call.startMs);
+    if (at < 0) this.addedCalls.push(call);
+    else this.addedCalls.splice(at, 0, call);
+    this.addedCallsById.set(call.id, call);
+  }
 
   constructor(private readonly seed: number) {}
 

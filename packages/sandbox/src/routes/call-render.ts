@@ -1,5 +1,6 @@
 import type { CallParty } from "../data/calls.js";
 import type { Dataset } from "../data/dataset.js";
+import type { AddedCall } from "../data/store.js";
 import { isoDate } from "../gong/dates.js";
 import type { RouteContext } from "../http/types.js";
 import type { Json } from "./input.js";
@@ -219,5 +220,19 @@ export function renderExtensiveCall(ctx: RouteContext, index: number, selector: 
       ...(plan.media === "Video" ? { videoUrl: ctx.mediaUrl(id, "video") } : {}),
     };
   }
+  return out;
+}
+
+/**
+ * A call created with `POST /v2/calls`, shaped by the selector. Gong has not processed it: no CRM
+ * context, content, interaction or comments yet, only what was uploaded.
+ */
+export function renderAddedCall(call: AddedCall, selector: Selector): Json {
+  const out: Json = { metaData: call.meta };
+  if (selector.context !== "None") out.context = [];
+  if (selector.parties) out.parties = call.parties;
+  if (Object.values(selector.content).some(Boolean)) out.content = {};
+  if (Object.values(selector.interaction).some(Boolean)) out.interaction = {};
+  if (selector.collaboration.publicComments) out.collaboration = { publicComments: [] };
   return out;
 }

@@ -1,5 +1,9 @@
 import type { Dataset } from "../data/dataset.js";
-import type { PageSource } from "../gong/pagination.js";
+import type { AddedCall, WriteStore } from "../data/store.js";
+import { arraySource, type PageSource } from "../gong/pagination.js";
+
+/** A generated call (its index) or a call created with `POST /v2/calls`. */
+export type CallRef = number | AddedCall;
 
 export interface CallFilter {
   fromMs?: number;
@@ -68,4 +72,37 @@ export function callSource(data: Dataset, filter: CallFilter): PageSource<number
       return { items, next: i - lo };
     },
   };
+}
+
+/**
+ * Like callSource, but with created calls merged in by start time. Created calls are left out of
+ * transcripts (`includeAdded: false`): Gong has not processed them.
+ */
+export function callRefSource(
+  data: Dataset,
+  store: WriteStore,
+  filter: CallFilter,
+  includeAdded: boolean,
+): PageSource<CallRef> {
+  const generated = callSource(data, filter);
+  if (!includeAdded || store.addedCalls.length === 0) return generated;
+  const hosts = filter.primaryUserIds ? new Set(filter.primaryUserIds) : undefined;
+  const ids = filter.callIds ? new Set(filter.callIds) : undefined;
+  const added = store.addedCalls.filter(
+    (c) =>
+      (filter.fromMs === undefined || c.startMs >= filter.fromMs) &&
+      (filter.toMs === undefined || c.startMs < filter.toMs) &&
+      (filter.workspaceIndex === undefined || c.workspaceIndex === filter.workspaceIndex) &&
+      (hosts === undefined || hosts.has(String(c.meta.primaryUserId))) &&
+      (ids === undefined || ids.has(c.id)),
+  );
+  const merged: CallRef[] = generated.take(0, generated.count()).items;
+  for (const call of added) {
+    let at = merged.findIndex(
+      (r) => (typeof r === "number" ? data.callStartMs(r) : r.startMs) > call.startMs,
+    );
+    if (at < 0) at = merged.length;
+    merged.splice(at, 0, call);
+  }
+  return arraySource(merged);
 }

@@ -2,8 +2,8 @@ import { optionalDateTime } from "../gong/dates.js";
 import { badRequest, notFound } from "../gong/errors.js";
 import { page } from "../gong/pagination.js";
 import type { ApiRoute, RouteContext } from "../http/types.js";
-import { readSelector, renderExtensiveCall } from "./call-render.js";
-import { type CallFilter, callSource } from "./call-source.js";
+import { readSelector, renderAddedCall, renderExtensiveCall } from "./call-render.js";
+import { type CallFilter, callRefSource, callSource } from "./call-source.js";
 import {
   bodyCursor,
   bodyObject,
@@ -60,9 +60,14 @@ const listCalls: ApiRoute = {
       toDateTime: q.get("toDateTime"),
       workspaceId: q.get("workspaceId"),
     };
-    const { items, records } = page(callSource(ctx.data, filter), queryCursor(ctx), key);
+    const { items, records } = page(callRefSource(ctx.data, ctx.store, filter, true), queryCursor(ctx), key);
     if (items.length === 0) throw notFound(NO_CALLS);
-    return { body: { records, calls: items.map((i) => ctx.data.callMeta(i)) } };
+    return {
+      body: {
+        records,
+        calls: items.map((ref) => (typeof ref === "number" ? ctx.data.callMeta(ref) : ref.meta)),
+      },
+    };
   },
 };
 
@@ -74,6 +79,8 @@ const getCall: ApiRoute = {
     const id = ctx.params.id ?? "";
     if (!/^\d{1,20}$/.test(id))
       throw badRequest(`Call id must be a string of digits, got ${JSON.stringify(id)}`);
+    const added = ctx.store.addedCallsById.get(id);
+    if (added) return { body: { call: added.meta } };
     const index = ctx.data.callIndexById(id);
     if (index === undefined) throw notFound(`Call ${id} was not found`);
     return { body: { call: ctx.data.callMeta(index) } };
@@ -88,9 +95,16 @@ const listCallsExtensive: ApiRoute = {
     const body = bodyObject(ctx);
     const filter = readCallFilter(ctx, filterObject(body), "filter.", true);
     const selector = readSelector(body);
-    const { items, records } = page(callSource(ctx.data, filter), bodyCursor(body), body);
+    const { items, records } = page(callRefSource(ctx.data, ctx.store, filter, true), bodyCursor(body), body);
     if (items.length === 0) throw notFound(NO_CALLS);
-    return { body: { records, calls: items.map((i) => renderExtensiveCall(ctx, i, selector)) } };
+    return {
+      body: {
+        records,
+        calls: items.map((ref) =>
+          typeof ref === "number" ? renderExtensiveCall(ctx, ref, selector) : renderAddedCall(ref, selector),
+        ),
+      },
+    };
   },
 };
 

@@ -1,8 +1,8 @@
-import { parseDateTime } from "../gong/dates.js";
+import { isoDateTime, parseDateTime } from "../gong/dates.js";
 import { badRequest, GongHttpError, notFound } from "../gong/errors.js";
 import type { ApiRoute, RouteContext } from "../http/types.js";
 import { renderTask, tasksOf } from "./engage.js";
-import { bodyObject, type Json, requiredQuery } from "./input.js";
+import { bodyObject, type Json, requiredQuery, workspaceIndexOf } from "./input.js";
 
 /**
  * Write operations whose effect the read operations show: individual call access, task updates,
@@ -244,7 +244,110 @@ function eventRoute(
   };
 }
 
+const DIRECTIONS = ["Inbound", "Outbound", "Conference", "Unknown"];
+
+const addCall: ApiRoute = {
+  method: "POST",
+  path: "/v2/calls",
+  scope: "api:calls:create",
+  handler(ctx) {
+    const body = bodyObject(ctx);
+    if ((body.filter !== undefined || body.cursor !== undefined) && body.clientUniqueId === undefined) {
+      throw badRequest(
+        "POST /v2/calls creates a call (clientUniqueId, actualStart, parties, direction and primaryUser are required); to list calls use GET /v2/calls or POST /v2/calls/extensive",
+      );
+    }
+    requireFields(body, ["clientUniqueId", "actualStart", "parties", "direction", "primaryUser"]);
+    const startMs = parseDateTime(body.actualStart, "actualStart");
+    if (!DIRECTIONS.includes(String(body.direction)))
+      throw badRequest(`direction must be one of ${DIRECTIONS.join(", ")}`);
+    if (!Array.isArray(body.parties) || body.parties.length === 0)
+      throw badRequest("parties must list at least one participant");
+    const host = ctx.data.userByIdOrUndefined(String(body.primaryUser));
+    if (!host) throw badRequest(`primaryUser ${JSON.stringify(body.primaryUser)} is not a Gong user id`);
+    const workspaceIndex = workspaceIndexOf(ctx, body.workspaceId) ?? host.workspaceIndex;
+    const clientUniqueId = String(body.clientUniqueId);
+    if (ctx.store.addedCalls.some((c) => c.clientUniqueId === clientUniqueId)) {
+      throw new GongHttpError(409, [
+        `A call with clientUniqueId ${JSON.stringify(clientUniqueId)} already exists`,
+      ]);
+    }
+    const id = `8${ctx.store.nextId("call", 18)}`;
+    const companyDomain = host.emailAddress.split("@")[1];
+    const parties = (body.parties as unknown[]).map((raw) => {
+      const p = (raw ?? {}) as Json;
+      const email = typeof p.emailAddress === "string" ? p.emailAddress : undefined;
+      const user =
+        typeof p.userId === "string"
+          ? ctx.data.userByIdOrUndefined(p.userId)
+          : ctx.data.users.find((u) => u.emailAddress === email);
+      const internal = Boolean(user) || email?.endsWith(`@${companyDomain}`) === true;
+      return {
+        id: typeof p.partyId === "string" ? p.partyId : ctx.store.nextId("party", 17),
+        ...(email ? { emailAddress: email } : {}),
+        ...(typeof p.name === "string" ? { name: p.name } : {}),
+        ...(user ? { userId: user.id } : {}),
+        affiliation: internal ? "Internal" : email || p.phoneNumber ? "External" : "Unknown",
+        ...(typeof p.phoneNumber === "string" ? { phoneNumber: p.phoneNumber } : {}),
+        methods: ["Attendee"],
+      };
+    });
+    const scheduled =
+      body.scheduledStart === undefined ? startMs : parseDateTime(body.scheduledStart, "scheduledStart");
+    const meta: Json = {
+      id,
+      url: `https://app.gong.io/call?id=${id}`,
+      title: typeof body.title === "string" ? body.title : "Untitled call",
+      scheduled: isoDateTime(scheduled),
+      started: isoDateTime(startMs),
+      duration: typeof body.duration === "number" ? Math.round(body.duration) : 0,
+      primaryUserId: host.id,
+      direction: body.direction,
+      system: typeof body.callProviderCode === "string" ? body.callProviderCode : "API",
+      scope: parties.some((p) => p.affiliation === "External") ? "External" : "Internal",
+      media: "Audio",
+      language: typeof body.languageCode === "string" ? body.languageCode : "eng",
+      workspaceId: ctx.data.workspaces[workspaceIndex]!.id,
+      ...(typeof body.disposition === "string" ? { sdrDisposition: body.disposition } : {}),
+      clientUniqueId,
+      ...(typeof body.customData === "string" ? { customData: body.customData } : {}),
+      ...(typeof body.purpose === "string" ? { purpose: body.purpose } : {}),
+      ...(typeof body.meetingUrl === "string" ? { meetingUrl: body.meetingUrl } : {}),
+      isPrivate: false,
+    };
+    ctx.store.addCall({
+      id,
+      startMs,
+      workspaceIndex,
+      primaryUserIndex: host.index,
+      clientUniqueId,
+      meta,
+      parties,
+      mediaUploaded: false,
+    });
+    return { body: { callId: id } };
+  },
+};
+
+const addCallMedia: ApiRoute = {
+  method: "PUT",
+  path: "/v2/calls/{id}/media",
+  scope: "api:calls:create",
+  handler(ctx) {
+    const id = ctx.params.id ?? "";
+    const call = ctx.store.addedCallsById.get(id);
+    if (!call)
+      throw badRequest(`Call ${id} was not created with POST /v2/calls, so it takes no media upload`);
+    if (ctx.body === undefined || ctx.body === "")
+      throw badRequest("The media file is missing: send it as multipart/form-data field mediaFile");
+    call.mediaUploaded = true;
+    return { status: 201, body: { callId: id, url: call.meta.url } };
+  },
+};
+
 export const writeRoutes: ApiRoute[] = [
+  addCall,
+  addCallMedia,
   addAccess,
   removeAccess,
   updateTask,
