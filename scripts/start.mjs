@@ -17,4 +17,5 @@ const run = (cmd, args) => {
 
 console.error("Building @gong-agent/cli and its dependencies (cached after the first run)…");
 run("pnpm", ["exec", "turbo", "run", "build", "--filter=@gong-agent/cli...", "--output-logs=errors-only"]);
+process.env.GONG_AGENT_COMMAND ??= "node packages/cli/dist/bin.js";
 run(process.execPath, ["packages/cli/dist/bin.js", "demo", ...process.argv.slice(2)]);

@@ -145,10 +145,13 @@ async function runDemo(ctx: Context, { values }: ParsedArgs) {
     );
   }
   say();
-  say(
-    `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: gong-agent describe calls, gong-agent mcp --sandbox,`,
-  );
-  say("gong-agent export call_transcripts --sandbox --since 2024-01-01 --out transcripts.jsonl");
+  // How to call the CLI again: `gong-agent` once installed; `pnpm start` names the repository's build.
+  const cli = ctx.io.env.GONG_AGENT_COMMAND || "gong-agent";
+  say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Next steps:`);
+  say(`  ${cli} describe calls`);
+  say(`  ${cli} execute calls list --all --fields id,title --sandbox`);
+  say(`  ${cli} export call_transcripts --sandbox --out transcripts.jsonl`);
+  say(`  ${cli} mcp --sandbox          (the MCP server for Claude Desktop, Cursor…)`);
 }
 
 async function showTranscript(
