@@ -56,13 +56,16 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
         return await executeFn(request.entity, request.action, request.params, { signal: call.signal });
       } catch (error) {
         const gongError = asGongError(error);
-        if (!gongError.retryable || attempt >= retries || call.signal?.aborted) throw gongError;
         const wait = (gongError as { retryAfterMs?: number }).retryAfterMs ?? 500 * 2 ** attempt;
+        // A long Retry-After (e.g. the daily quota) is the model's to know, not worth holding the call for.
+        if (!gongError.retryable || attempt >= retries || call.signal?.aborted || wait > MAX_RETRY_WAIT_MS) {
+          throw gongError;
+        }
         call.onProgress?.({
           progress: attempt + 1,
           message: `retrying after a temporary error (${gongError.name})`,
         });
-        await sleep(Math.min(wait, MAX_RETRY_WAIT_MS), call.signal);
+        await sleep(wait, call.signal);
       }
     }
   };

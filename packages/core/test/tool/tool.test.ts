@@ -1,8 +1,10 @@
 /** toolUtils: the tool an agent sees. Budget, schema shape, describe, errors as text, bounded output. */
 import { getEncoding } from "js-tiktoken";
 import { describe, expect, it } from "vitest";
+import type { OperationSpec } from "../../src/catalog/types.js";
 import { GongConnector } from "../../src/connector.js";
-import { GongServerError, GongValidationError } from "../../src/errors.js";
+import { GongRateLimitError, GongServerError, GongValidationError } from "../../src/errors.js";
+import { isOffered } from "../../src/tool/offer.js";
 import { toolUtils } from "../../src/tool/tool-utils.js";
 import type { ExecuteFn } from "../../src/tool/types.js";
 import { RecordingClient } from "../connector/recording-client.js";
@@ -212,11 +214,28 @@ describe("tool calls", () => {
     expect(failed.text).toContain("Error (GongServerError): Gong answered 503.");
     expect(failed.text).toContain("retrying the same call may work");
 
+    const quota = recorder(() => {
+      throw new GongRateLimitError("Daily quota used up.", { status: 429, retryAfterMs: 3_600_000 });
+    });
+    const later = await toolUtils(quota.fn, { internalRetries: 3 }).execute({
+      entity: "users",
+      action: "list",
+    });
+    expect(quota.calls).toHaveLength(1);
+    expect(later.text).toContain("retry the same call after about 3600 s");
+
     const invalid = recorder(() => {
       throw new GongValidationError("params.filter.fromDate must be a date as YYYY-MM-DD.");
     });
     await toolUtils(invalid.fn, { internalRetries: 3 }).execute({ entity: "users", action: "list" });
     expect(invalid.calls).toHaveLength(1);
+  });
+
+  it("offers write actions only when allowed", () => {
+    const write = { access: "write", spendsCredits: false } as OperationSpec;
+    expect(isOffered(write, {})).toBe(false);
+    expect(isOffered(write, { allowWrites: true })).toBe(true);
+    expect(isOffered({ access: "read", spendsCredits: true } as OperationSpec, {})).toBe(false);
   });
 
   it("turns the connector's validation errors into text naming the field and valid values", async () => {
