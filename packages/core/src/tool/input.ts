@@ -24,7 +24,7 @@ export function toolJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** The model's input, forgiving the usual slips (the whole input or `params` sent as a JSON string). */
+/** The model's input, forgiving the usual slips (input or `params` sent as a JSON string, `params: null`). */
 export function parseToolInput(input: unknown): GongToolInput {
   let value = input;
   if (typeof value === "string") {
@@ -47,6 +47,9 @@ export function parseToolInput(input: unknown): GongToolInput {
     } catch {
       throw new GongValidationError("params must be a JSON object, not a string.", { field: "params" });
     }
+  }
+  if (value !== null && typeof value === "object" && (value as { params?: unknown }).params === null) {
+    value = { ...(value as object), params: {} };
   }
   const parsed = toolInputSchema.safeParse(value);
   if (!parsed.success) {

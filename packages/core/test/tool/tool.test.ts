@@ -128,6 +128,14 @@ describe("tool calls", () => {
     });
     expect(calls[0]).toEqual({ entity: "calls", action: "list", params: { fromDateTime: "2026-01-01" } });
     expect(JSON.parse(result.text)).toEqual({ data: [{ id: "1" }], meta: { hasMore: true, cursor: "c" } });
+    const nullParams = await toolUtils(fn).execute({ entity: "workspaces", action: "list", params: null });
+    expect(nullParams.ok).toBe(true);
+    const whole = await toolUtils(fn).execute('{"entity":"users","action":"list"}');
+    expect(whole.ok).toBe(true);
+    expect(calls.slice(1)).toEqual([
+      { entity: "workspaces", action: "list", params: {} },
+      { entity: "users", action: "list", params: {} },
+    ]);
   });
 
   it("cuts oversize output to whole records and says how to continue", async () => {
