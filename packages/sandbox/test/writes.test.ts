@@ -188,4 +188,111 @@ describe("writes show in the reads", () => {
     expect(result.status).toBe(400);
     expect(result.json.errors[0]).toMatch(/GET \/v2\/calls or POST \/v2\/calls\/extensive/);
   });
+
+  it("assigns prospects to flows and unassigns them", async () => {
+    const flows = (await api.get(`/v2/flows?flowOwnerEmail=${encodeURIComponent(rep.emailAddress)}`)).json
+      .flows;
+    const contact = (
+      await api.post("/v2/calls/extensive", {
+        filter: {},
+        contentSelector: { context: "Extended", exposedFields: { parties: true } },
+      })
+    ).json.calls
+      .flatMap((c: any) => c.parties ?? [])
+      .find((p: any) => p.affiliation === "External").context[0].objects[0].objectId;
+    const assigned = await api.post("/v2/flows/prospects/assign/cool-off-override", {
+      crmProspectsIds: [contact],
+      flowId: flows[0].id,
+      flowInstanceOwnerEmail: rep.emailAddress,
+    });
+    expect(assigned.status).toBe(200);
+    const instance = assigned.json.prospectsAssigned[0].flowInstanceId;
+    const read = async () =>
+      (await api.post("/v2/flows/prospects", { crmProspectsIds: [contact] })).json.prospectsAssigned.map(
+        (a: any) => a.flowInstanceId,
+      );
+    expect(await read()).toContain(instance);
+    const unassigned = await api.post("/v2/flows/prospects/unassign-flows-by-instance-id", {
+      flowInstanceIds: [instance],
+    });
+    expect(unassigned.json.unassignedFlowInstanceIds).toEqual([instance]);
+    expect(await read()).not.toContain(instance);
+
+    const bulk = await api.post("/v2/flows/prospects/bulk-assignments", {
+      flowId: flows[0].id,
+      flowInstanceOwnerEmail: rep.emailAddress,
+      prospects: [{ firstName: "Ada", email: "ada@acme.com" }],
+    });
+    expect(bulk.status).toBe(202);
+    const result = await api.get(`/v2/flows/prospects/bulk-assignments/${bulk.json.id}`);
+    expect(result.json).toMatchObject({ status: "COMPLETED", successCount: 1 });
+  });
+
+  it("creates and edits permission profiles", async () => {
+    const ws = sandbox.data.workspaces[0]!.id;
+    const created = await api.post(`/v2/permission-profile?workspaceId=${ws}`, {
+      name: "Auditors",
+      description: "Read only",
+    });
+    expect(created.status).toBe(200);
+    const id = created.json.profile.id;
+    const all = (await api.get(`/v2/all-permission-profiles?workspaceId=${ws}`)).json.profiles;
+    expect(all.map((p: any) => p.name)).toContain("Auditors");
+    const updated = await api.request("PUT", `/v2/permission-profile?profileId=${id}`, {
+      name: "Auditors",
+      description: "Read only, all calls",
+    });
+    expect(updated.json.profile).toMatchObject({ id, description: "Read only, all calls" });
+    expect((await api.get(`/v2/permission-profile?profileId=${id}`)).json.profile.description).toBe(
+      "Read only, all calls",
+    );
+    expect((await api.get(`/v2/permission-profile/users?profileId=${id}`)).json.users).toEqual([]);
+  });
+
+  it("uploads CRM schema fields and objects, and reports the upload", async () => {
+    const integrationId = (await api.get("/v2/crm/integrations")).text.match(/"integrationId":(\d+)/)![1];
+    const base = `integrationId=${integrationId}&objectType=DEAL`;
+    const schema = await api.post(`/v2/crm/entity-schema?${base}`, [
+      { uniqueName: "Competitor", label: "Main competitor", type: "STRING" },
+    ]);
+    expect(schema.status).toBe(201);
+    const fields = (await api.get(`/v2/crm/entity-schema?${base}`)).json.objectTypeToSelectedFields.DEAL;
+    expect(fields.map((f: any) => f.uniqueName)).toContain("Competitor");
+    const file =
+      '--b\r\nContent-Disposition: form-data; name="dataFile"; filename="deals.jsonl"\r\n\r\n{"Id":"1"}\r\n{"Id":"2"}\r\n{"Id":"3"}\r\n--b--\r\n';
+    const upload = await api.request("POST", `/v2/crm/entities?${base}&clientRequestId=deals-1`, file, {
+      "content-type": "multipart/form-data; boundary=b",
+    });
+    expect(upload.status).toBe(201);
+    const status = await api.get(
+      `/v2/crm/request-status?integrationId=${integrationId}&clientRequestId=deals-1`,
+    );
+    expect(status.json).toMatchObject({ status: "DONE", totalSuccessCount: 3, totalErrorCount: 0 });
+  });
+
+  it("erases what it knows about an email address", async () => {
+    const party = (
+      await api.post("/v2/calls/extensive", {
+        filter: {},
+        contentSelector: { exposedFields: { parties: true } },
+      })
+    ).json.calls
+      .flatMap((c: any) => c.parties)
+      .find((p: any) => p.affiliation === "External");
+    const lookup = async () =>
+      (
+        await api.get(
+          `/v2/data-privacy/data-for-email-address?emailAddress=${encodeURIComponent(party.emailAddress)}`,
+        )
+      ).json;
+    expect((await lookup()).calls.length).toBeGreaterThan(0);
+    const erased = await api.post(
+      `/v2/data-privacy/erase-data-for-email-address?emailAddress=${encodeURIComponent(party.emailAddress)}`,
+      {},
+    );
+    expect(erased.status).toBe(200);
+    const after = await lookup();
+    expect(after.calls).toEqual([]);
+    expect(after.customerData).toEqual([]);
+  });
 });

@@ -37,6 +37,19 @@ export class WriteStore {
   readonly crmIntegrations: Array<{ integrationId: bigint; name: string; ownerEmail: string }> = [];
   readonly deletedIntegrations = new Set<string>();
   readonly eventIds = new Set<string>();
+  /** flow assignments made through the API (shape of the Engage routes' Assignment) */
+  readonly flowAssignments: unknown[] = [];
+  readonly unassignedFlowInstances = new Set<string>();
+  readonly bulkAssignments = new Map<string, Record<string, unknown>>();
+  /** permission profiles created or updated, by id */
+  readonly permissionProfiles = new Map<string, Record<string, unknown>>();
+  /** extra CRM schema fields by object type */
+  readonly crmSchemaFields = new Map<string, Array<Record<string, unknown>>>();
+  /** CRM uploads by clientRequestId: number of records received */
+  readonly crmUploads = new Map<string, number>();
+  /** erased email addresses and phone numbers (digits only) */
+  readonly erasedEmails = new Set<string>();
+  readonly erasedPhones = new Set<string>();
   /** created calls, in start order */
   readonly addedCalls: AddedCall[] = [];
   readonly addedCallsById = new Map<string, AddedCall>();

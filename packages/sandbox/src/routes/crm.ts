@@ -97,27 +97,30 @@ const entitySchema: ApiRoute = {
         objectTypeToSelectedFields: Object.fromEntries(
           types.map((t) => [
             t,
-            SCHEMA[t].map(([uniqueName, label, fieldType]) => ({
-              uniqueName,
-              label,
-              type: fieldType,
-              lastModified: modified,
-              isDeleted: false,
-              ...(fieldType === "REFERENCE" ? { referenceTo: "ACCOUNT" } : {}),
-              ...(uniqueName === "Stage"
-                ? {
-                    orderedValueList: [
-                      "Qualification",
-                      "Discovery",
-                      "Solution Review",
-                      "Proposal",
-                      "Negotiation",
-                      "Closed Won",
-                      "Closed Lost",
-                    ],
-                  }
-                : {}),
-            })),
+            [
+              ...SCHEMA[t].map(([uniqueName, label, fieldType]) => ({
+                uniqueName,
+                label,
+                type: fieldType,
+                lastModified: modified,
+                isDeleted: false,
+                ...(fieldType === "REFERENCE" ? { referenceTo: "ACCOUNT" } : {}),
+                ...(uniqueName === "Stage"
+                  ? {
+                      orderedValueList: [
+                        "Qualification",
+                        "Discovery",
+                        "Solution Review",
+                        "Proposal",
+                        "Negotiation",
+                        "Closed Won",
+                        "Closed Lost",
+                      ],
+                    }
+                  : {}),
+              })),
+              ...(ctx.store.crmSchemaFields.get(t) ?? []),
+            ],
           ]),
         ),
       },
@@ -195,6 +198,10 @@ const requestStatus: ApiRoute = {
   handler(ctx) {
     checkIntegration(ctx);
     const clientRequestId = requiredQuery(ctx, "clientRequestId");
+    const uploaded = ctx.store.crmUploads.get(clientRequestId);
+    if (uploaded !== undefined) {
+      return { body: { status: "DONE", errors: [], totalErrorCount: 0, totalSuccessCount: uploaded } };
+    }
     const upload = ctx.data.settings.crmUpload;
     if (clientRequestId !== upload.clientRequestId)
       throw notFound(`No request found with clientRequestId ${clientRequestId}`);

@@ -92,7 +92,7 @@ const listFlowFolders: ApiRoute = {
   },
 };
 
-interface Assignment {
+export interface Assignment {
   flow: Flow;
   contactId: string;
   instanceId: string;
@@ -101,8 +101,32 @@ interface Assignment {
   status: "Pending" | "Running" | "Paused" | "FinishedNoReply" | "FinishedResponse" | "Finished";
 }
 
+/** Generated assignments, minus those unassigned and plus those assigned through the API. */
+export function currentAssignments(ctx: RouteContext): Assignment[] {
+  const removed = ctx.store.unassignedFlowInstances;
+  return [...generatedAssignments(ctx.data), ...(ctx.store.flowAssignments as Assignment[])].filter(
+    (a) => !removed.has(a.instanceId),
+  );
+}
+
+export function renderAssignment(ctx: RouteContext, a: Assignment): Json {
+  const owner = ctx.data.users[a.ownerIndex]!;
+  return {
+    flowId: a.flow.id,
+    flowName: a.flow.name,
+    crmProspectId: a.contactId,
+    flowInstanceId: a.instanceId,
+    flowInstanceOwnerEmail: owner.emailAddress,
+    flowInstanceOwnerFullName: `${owner.firstName} ${owner.lastName}`,
+    flowInstanceCreateDate: isoDateTime(a.createdMs),
+    flowInstanceStatus: a.status,
+    workspaceId: ctx.data.workspaces[a.flow.workspaceIndex]!.id,
+    exclusive: a.flow.visibility === "Company",
+  };
+}
+
 /** Which contacts are in which flows: a fixed share of contacts, in flows of their region's reps. */
-function assignments(data: Dataset): Assignment[] {
+function generatedAssignments(data: Dataset): Assignment[] {
   const out: Assignment[] = [];
   const statuses = [
     "Pending",
@@ -144,28 +168,10 @@ const prospects: ApiRoute = {
     const crmIds = idList(body.crmProspectsIds, "crmProspectsIds");
     const instanceIds = idList(body.flowInstanceIds, "flowInstanceIds");
     if (!crmIds && !instanceIds) throw badRequest("Send crmProspectsIds or flowInstanceIds");
-    const list = assignments(ctx.data).filter(
+    const list = currentAssignments(ctx).filter(
       (a) => (crmIds?.includes(a.contactId) ?? false) || (instanceIds?.includes(a.instanceId) ?? false),
     );
-    return {
-      body: {
-        prospectsAssigned: list.map((a) => {
-          const owner = ctx.data.users[a.ownerIndex]!;
-          return {
-            flowId: a.flow.id,
-            flowName: a.flow.name,
-            crmProspectId: a.contactId,
-            flowInstanceId: a.instanceId,
-            flowInstanceOwnerEmail: owner.emailAddress,
-            flowInstanceOwnerFullName: `${owner.firstName} ${owner.lastName}`,
-            flowInstanceCreateDate: isoDateTime(a.createdMs),
-            flowInstanceStatus: a.status,
-            workspaceId: ctx.data.workspaces[a.flow.workspaceIndex]!.id,
-            exclusive: a.flow.visibility === "Company",
-          };
-        }),
-      },
-    };
+    return { body: { prospectsAssigned: list.map((a) => renderAssignment(ctx, a)) } };
   },
 };
 
@@ -206,6 +212,8 @@ const bulkAssignment: ApiRoute = {
   scope: "api:flows:read",
   handler(ctx) {
     const { data } = ctx;
+    const created = ctx.store.bulkAssignments.get(ctx.params.id ?? "");
+    if (created) return { body: created as Json };
     const seeded = data.settings.bulkAssignment;
     if (ctx.params.id !== seeded.id) throw notFound(`Bulk assignment ${ctx.params.id} was not found`);
     const account = data.accounts[1] ?? data.accounts[0]!;

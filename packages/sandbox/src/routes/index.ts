@@ -10,6 +10,7 @@ import { statsRoutes } from "./stats.js";
 import { userRoutes } from "./users.js";
 import { workspaceRoutes } from "./workspaces.js";
 import { writeRoutes } from "./writes.js";
+import { adminWriteRoutes } from "./writes-admin.js";
 
 /** Every API operation the sandbox serves. */
 export const apiRoutes: ApiRoute[] = [
@@ -24,6 +25,7 @@ export const apiRoutes: ApiRoute[] = [
   ...crmRoutes,
   ...lookupRoutes,
   ...writeRoutes,
+  ...adminWriteRoutes,
 ];
 
 /** Every scope the served operations need, space separated (the default OAuth grant). */

@@ -93,8 +93,9 @@ const byEmail: ApiRoute = {
     const email = requiredQuery(ctx, "emailAddress").toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(email))
       throw badRequest(`emailAddress ${JSON.stringify(email)} is not an email address`);
-    const found = findContact(ctx.data, (c) => c.emailAddress === email);
-    const calls = callsWith(ctx.data, (p) => p.emailAddress === email);
+    const erased = ctx.store.erasedEmails.has(email);
+    const found = erased ? undefined : findContact(ctx.data, (c) => c.emailAddress === email);
+    const calls = erased ? [] : callsWith(ctx.data, (p) => p.emailAddress === email);
     return {
       body: {
         emails: found ? emailsOf(ctx.data, found.contact, ctx.nowMs) : [],
@@ -117,10 +118,13 @@ const byPhone: ApiRoute = {
     const supplied = requiredQuery(ctx, "phoneNumber");
     const wanted = digitsOnly(supplied);
     if (wanted.length < 7) throw badRequest(`phoneNumber ${JSON.stringify(supplied)} is not a phone number`);
-    const found = findContact(
-      ctx.data,
-      (c) => digitsOnly(c.phoneNumber).endsWith(wanted) || wanted.endsWith(digitsOnly(c.phoneNumber)),
-    );
+    const erased = [...ctx.store.erasedPhones].some((e) => e.endsWith(wanted) || wanted.endsWith(e));
+    const found = erased
+      ? undefined
+      : findContact(
+          ctx.data,
+          (c) => digitsOnly(c.phoneNumber).endsWith(wanted) || wanted.endsWith(digitsOnly(c.phoneNumber)),
+        );
     const calls = found ? callsWith(ctx.data, (p) => p.contact === found.contact) : [];
     return {
       body: {

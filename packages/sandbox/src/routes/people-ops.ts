@@ -162,7 +162,7 @@ function access(level: PermissionProfile["level"] | "none", teamLeadIds: string[
   return { permissionLevel: level, ...(level === "managers-team" ? { teamLeadIds } : {}) };
 }
 
-function renderProfile(ctx: RouteContext, profile: PermissionProfile): Json {
+export function renderProfile(ctx: RouteContext, profile: PermissionProfile): Json {
   const managers = ctx.data.users.filter((u) => u.role === "manager").map((u) => u.id);
   const all = profile.level === "all";
   const lead = profile.level !== "own";
@@ -212,9 +212,19 @@ function renderProfile(ctx: RouteContext, profile: PermissionProfile): Json {
   };
 }
 
-function profileById(ctx: RouteContext): PermissionProfile {
+/** Every profile as Gong returns it: generated ones (possibly edited through the API) and created ones. */
+export function allProfileDtos(ctx: RouteContext): Json[] {
+  const generated = ctx.data.settings.permissionProfiles.map(
+    (p) => ctx.store.permissionProfiles.get(p.id) ?? renderProfile(ctx, p),
+  );
+  const generatedIds = new Set(ctx.data.settings.permissionProfiles.map((p) => p.id));
+  const created = [...ctx.store.permissionProfiles.values()].filter((p) => !generatedIds.has(String(p.id)));
+  return [...generated, ...created];
+}
+
+function profileDtoById(ctx: RouteContext): Json {
   const id = requiredQuery(ctx, "profileId");
-  const profile = ctx.data.settings.permissionProfiles.find((p) => p.id === id);
+  const profile = allProfileDtos(ctx).find((p) => p.id === id);
   if (!profile) throw notFound(`Permission profile ${id} was not found`);
   return profile;
 }
@@ -225,7 +235,7 @@ const allProfiles: ApiRoute = {
   scope: "api:users:read",
   handler(ctx) {
     workspaceIndexOf(ctx, requiredQuery(ctx, "workspaceId"));
-    return { body: { profiles: ctx.data.settings.permissionProfiles.map((p) => renderProfile(ctx, p)) } };
+    return { body: { profiles: allProfileDtos(ctx) } };
   },
 };
 
@@ -234,7 +244,7 @@ const oneProfile: ApiRoute = {
   path: "/v2/permission-profile",
   scope: "api:users:read",
   handler(ctx) {
-    return { body: { profile: renderProfile(ctx, profileById(ctx)) } };
+    return { body: { profile: profileDtoById(ctx) } };
   },
 };
 
@@ -243,11 +253,13 @@ const profileUsers: ApiRoute = {
   path: "/v2/permission-profile/users",
   scope: "api:users:read",
   handler(ctx) {
-    const profile = profileById(ctx);
+    const id = String(profileDtoById(ctx).id);
+    // Users keep their generated profile; profiles created through the API start empty.
+    const generated = ctx.data.settings.permissionProfiles.find((p) => p.id === id);
     return {
       body: {
         users: ctx.data.users
-          .filter((u) => profile.roles.includes(u.role))
+          .filter((u) => generated?.roles.includes(u.role) ?? false)
           .map((u) => ({ id: u.id, fullName: `${u.firstName} ${u.lastName}`, emailAddress: u.emailAddress })),
       },
     };
