@@ -62,13 +62,42 @@ export type Aliased<T> = T extends readonly (infer U)[]
         | { [K in keyof T as K extends string ? SnakeCase<K> : K]: Aliased<T[K]> }
     : T;
 
+/** The wire name a field was declared with (see `WithWireName`), or never. */
+type WireNameOf<F> = F extends { readonly "~wireName"?: infer W extends string }
+  ? W
+  : F extends z.ZodOptional<infer Inner>
+    ? WireNameOf<Inner>
+    : never;
+
+/** Params spelled with Gong's wire names where they differ (coaching's `workspace-id`, `manager-id`). */
+type WireSpelled<T, Shape> = {
+  [K in keyof T as K extends keyof Shape
+    ? [WireNameOf<Shape[K]>] extends [never]
+      ? K
+      : WireNameOf<Shape[K]>
+    : K]: T[K];
+};
+
+type SpecShape<S> =
+  S extends OperationSpec<infer P extends ParamsSchema, unknown, OperationKind>
+    ? P extends z.ZodObject<infer Shape>
+      ? Shape
+      : never
+    : never;
+
+type HasWireNames<Shape> = { [K in keyof Shape]: WireNameOf<Shape[K]> }[keyof Shape];
+
 type SpecParams<S> =
   S extends OperationSpec<infer P extends ParamsSchema, unknown, OperationKind> ? z.input<P> : never;
 type SpecRecord<S> = S extends OperationSpec<ParamsSchema, infer R, OperationKind> ? R : never;
 type SpecKind<S> = S extends OperationSpec<ParamsSchema, unknown, infer K> ? K : never;
 
 /** The params `execute(entity, action, params)` accepts. */
-export type ParamsOf<E extends EntityName, A extends ActionName<E>> = Aliased<SpecParams<OperationOf<E, A>>>;
+export type ParamsOf<E extends EntityName, A extends ActionName<E>> =
+  | Aliased<SpecParams<OperationOf<E, A>>>
+  | ([HasWireNames<SpecShape<OperationOf<E, A>>>] extends [never]
+      ? never
+      : WireSpelled<SpecParams<OperationOf<E, A>>, SpecShape<OperationOf<E, A>>>);
 
 /** One record of a list (or the single record of a get). */
 export type RecordOf<E extends EntityName, A extends ActionName<E>> = SpecRecord<OperationOf<E, A>>;

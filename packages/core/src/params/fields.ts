@@ -30,12 +30,24 @@ export function dateTime(description: string, meta: FieldMeta = {}) {
   return z.iso.datetime({ offset: true }).meta({ ...meta, description });
 }
 
+/**
+ * Type-only mark of a field's wire name, so params spelled with Gong's wire names
+ * (`{ "workspace-id": … }`) type-check too. Nothing is added at runtime.
+ */
+export type WithWireName<S, M> = M extends { wireName: infer W extends string }
+  ? S & { readonly "~wireName"?: W }
+  : S;
+
 /** A Gong id: digit strings up to 20 digits (numbers that are safe integers are turned into strings). */
-export function id(description: string, meta: FieldMeta = {}) {
+export function id<const M extends FieldMeta = FieldMeta>(
+  description: string,
+  meta: M = {} as M,
+): WithWireName<z.ZodString, M> {
+  const fieldMeta: FieldMeta = { ...meta, description };
   return z
     .string()
     .min(1)
-    .meta({ ...meta, description });
+    .meta({ ...fieldMeta }) as unknown as WithWireName<z.ZodString, M>;
 }
 
 export function text(description: string, meta: FieldMeta = {}) {

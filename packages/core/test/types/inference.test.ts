@@ -48,6 +48,10 @@ async function typeAssertions(gong: GongConnector) {
     content_selector: { exposed_fields: { parties: true, media: true } },
   });
   await gong.coaching.list({ workspace_id: "1", manager_id: "2" });
+  // Gong's own wire names type-check where they differ.
+  await gong.coaching.list({ "workspace-id": "1", "manager-id": "2", from: "2026-01-01T00:00:00Z" });
+  // @ts-expect-error wire names exist only where Gong uses them
+  await gong.execute("calls", "list", { "workspace-id": "1" });
   await gong.stats_activity_aggregate.list({ filter: { from_date: "2026-01-01", user_ids: ["1"] } });
 
   // @ts-expect-error unknown entity
