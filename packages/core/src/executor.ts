@@ -1,8 +1,8 @@
 /**
  * Execution is pluggable: the connector hands every call to an Executor. The local one runs the
- * catalog against Gong through a GongClient; hosted mode forwards the same calls to a hosted API.
+ * catalog against Gong through a GongClient (`LocalExecutor`); hosted mode forwards the same calls to a
+ * hosted API (`HostedExecutor`).
  */
-import { findOperation } from "./catalog/index.js";
 import type { ExecuteResult } from "./catalog/types.js";
 
 export interface ExecuteOptions {
@@ -22,6 +22,3 @@ export interface Executor {
    */
   prepare?(entity: string, action: string, params: Record<string, unknown>): Record<string, unknown>;
 }
-
-export { LocalExecutor, type LocalExecutorOptions } from "./local-executor.js";
-export { findOperation };
