@@ -56,7 +56,6 @@ export interface CallContent {
     items: Array<{ text: string; startTime: number }>;
   }>;
   highlights: Array<{ title: string; items: Array<{ text: string; startTimes: number[] }> }>;
-  callOutcome: { id: string; category: string; name: string } | undefined;
   speakers: Array<{ id: string; userId?: string; talkTime: number }>;
   interactionStats: Array<{ name: string; value: number }>;
   video: Array<{ name: string; duration: number }>;
@@ -68,7 +67,6 @@ export interface ContentInputs {
   seed: number;
   users: readonly SandboxUser[];
   trackerIds: readonly string[];
-  outcomeIds: readonly string[];
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -276,10 +274,6 @@ export function buildContent(inputs: ContentInputs, plan: CallPlan, activity: Ca
     keyPoints,
     outline,
     highlights,
-    callOutcome:
-      outcome && plan.outcomeIndex !== undefined
-        ? { id: inputs.outcomeIds[plan.outcomeIndex] ?? "0", category: outcome[1], name: outcome[0] }
-        : undefined,
     speakers: speakers.map((p) => ({
       id: p.id,
       ...(p.userId ? { userId: p.userId } : {}),

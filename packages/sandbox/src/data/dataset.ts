@@ -215,7 +215,7 @@ export class Dataset {
   callContent(index: number): CallContent {
     return this.contents.get(index, () =>
       buildContent(
-        { seed: this.seed, users: this.users, trackerIds: this.trackerIds, outcomeIds: this.outcomeIds },
+        { seed: this.seed, users: this.users, trackerIds: this.trackerIds },
         this.callPlan(index),
         this.callActivity(index),
       ),

@@ -1,6 +1,7 @@
 import type { CallParty } from "../data/calls.js";
 import type { Dataset } from "../data/dataset.js";
 import type { AddedCall } from "../data/store.js";
+import { CALL_OUTCOMES } from "../data/words.js";
 import { isoDate } from "../gong/dates.js";
 import type { RouteContext } from "../http/types.js";
 import type { Json } from "./input.js";
@@ -163,6 +164,13 @@ function renderParty(data: Dataset, party: CallParty, selector: Selector): Json 
   return out;
 }
 
+function callOutcomeOf(data: Dataset, index: number): Json | undefined {
+  const plan = data.callPlan(index);
+  if (plan.outcomeIndex === undefined) return undefined;
+  const outcome = CALL_OUTCOMES[plan.outcomeIndex]!;
+  return { id: data.outcomeIds[plan.outcomeIndex] ?? "0", category: outcome[1], name: outcome[0] };
+}
+
 /** One record of POST /v2/calls/extensive, shaped by the content selector. */
 export function renderExtensiveCall(ctx: RouteContext, index: number, selector: Selector): Json {
   const data = ctx.data;
@@ -173,29 +181,34 @@ export function renderExtensiveCall(ctx: RouteContext, index: number, selector: 
 
   const c = selector.content;
   if (Object.values(c).some(Boolean)) {
-    const content = data.callContent(index);
+    // The outcome is known from the call itself; the rest needs the (costlier) processed content.
+    const needsContent = Object.entries(c).some(([key, on]) => on && key !== "callOutcome");
+    const content = needsContent ? data.callContent(index) : undefined;
     const picked: Json = {};
-    if (c.structure) picked.structure = content.structure;
-    if (c.trackers) {
-      picked.trackers = content.trackers.map((t) => ({
-        id: t.id,
-        name: t.name,
-        count: t.count,
-        type: t.type,
-        ...(c.trackerOccurrences ? { occurrences: t.occurrences } : {}),
-        phrases: t.phrases.map((p) => ({
-          count: p.count,
-          ...(c.trackerOccurrences ? { occurrences: p.occurrences } : {}),
-          phrase: p.phrase,
-        })),
-      }));
+    const outcome = c.callOutcome ? callOutcomeOf(data, index) : undefined;
+    if (content) {
+      if (c.structure) picked.structure = content.structure;
+      if (c.trackers) {
+        picked.trackers = content.trackers.map((t) => ({
+          id: t.id,
+          name: t.name,
+          count: t.count,
+          type: t.type,
+          ...(c.trackerOccurrences ? { occurrences: t.occurrences } : {}),
+          phrases: t.phrases.map((p) => ({
+            count: p.count,
+            ...(c.trackerOccurrences ? { occurrences: p.occurrences } : {}),
+            phrase: p.phrase,
+          })),
+        }));
+      }
+      if (c.topics) picked.topics = content.topics;
+      if (c.brief) picked.brief = content.brief;
+      if (c.outline) picked.outline = content.outline;
+      if (c.highlights) picked.highlights = content.highlights;
     }
-    if (c.topics) picked.topics = content.topics;
-    if (c.brief) picked.brief = content.brief;
-    if (c.outline) picked.outline = content.outline;
-    if (c.highlights) picked.highlights = content.highlights;
-    if (c.callOutcome && content.callOutcome) picked.callOutcome = content.callOutcome;
-    if (c.keyPoints) picked.keyPoints = content.keyPoints;
+    if (outcome) picked.callOutcome = outcome;
+    if (content && c.keyPoints) picked.keyPoints = content.keyPoints;
     out.content = picked;
   }
 
