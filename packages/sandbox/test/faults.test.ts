@@ -89,6 +89,21 @@ describe("faults", () => {
     expect(bodyAt - headersAt).toBeGreaterThanOrEqual(400);
   });
 
+  it("delays a normal answer, or a status answer, by delayMs", async () => {
+    sandbox.faults.next({ kind: "delay", delayMs: 500 });
+    let started = Date.now();
+    const late = await api.get("/v2/workspaces");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(late.status).toBe(200);
+    expect(late.json.workspaces).toHaveLength(3);
+
+    sandbox.faults.next({ status: 504, delayMs: 400 });
+    started = Date.now();
+    const timedOut = await api.get("/v2/workspaces");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(timedOut.status).toBe(504);
+  });
+
   it("answers malformed JSON", async () => {
     sandbox.faults.next({ kind: "malformedJson" });
     const result = await api.get("/v2/users");

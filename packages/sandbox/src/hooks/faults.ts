@@ -8,8 +8,10 @@
  * - `slowBody`: process the request normally, send the headers and half of the body, then wait
  *   `delayMs` (default 1500) before the rest.
  * - `malformedJson`: process the request normally, then answer 200 with a cut-off JSON body.
+ * - `delay`: process the request normally and answer after `delayMs` (default 1000).
+ * A `status` fault with `delayMs` answers its status after that delay.
  */
-export type FaultKind = "status" | "reset" | "hang" | "slowBody" | "malformedJson";
+export type FaultKind = "status" | "reset" | "hang" | "slowBody" | "malformedJson" | "delay";
 
 export interface FaultMatch {
   /** HTTP method, case-insensitive */
@@ -32,7 +34,10 @@ export interface FaultSpec {
   times?: number;
   /** which requests it applies to (default: any request) */
   match?: FaultMatch | ((request: { method: string; path: string }) => boolean);
-  /** `slowBody`: pause before the second half of the body (ms); `hang`: reset after this long (default: never) */
+  /**
+   * `slowBody`: pause before the second half of the body (ms); `hang`: reset after this long (default:
+   * never); `delay` and `status`: wait this long before answering
+   */
   delayMs?: number;
 }
 

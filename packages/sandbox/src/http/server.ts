@@ -225,7 +225,7 @@ function applyImmediateFault(
       : typeof spec.body === "string"
         ? { status, headers: { "content-type": "text/plain; charset=utf-8", ...headers }, body: spec.body }
         : { status, headers: { "content-type": JSON_TYPE, ...headers }, body: stringifyJson(spec.body) };
-  deliver(state, res, reply, undefined);
+  deliver(state, res, reply, fault);
   return reply;
 }
 
@@ -252,6 +252,24 @@ function deliver(
   }
   if (headers["content-length"] === undefined || fault?.kind === "malformedJson")
     headers["content-length"] = String(body.length);
+  const waitMs =
+    fault?.kind === "delay"
+      ? (fault.spec.delayMs ?? 1000)
+      : fault?.kind === "status"
+        ? fault.spec.delayMs
+        : undefined;
+  if (waitMs !== undefined && waitMs > 0) {
+    // Answer late: nothing is sent until the delay has passed.
+    const timer = setTimeout(() => {
+      state.timers.delete(timer);
+      if (!res.destroyed) {
+        res.writeHead(status, headers);
+        res.end(body);
+      }
+    }, waitMs);
+    state.timers.add(timer);
+    return;
+  }
   res.writeHead(status, headers);
   if (fault?.kind === "slowBody" && body.length > 1) {
     const half = Math.floor(body.length / 2);
