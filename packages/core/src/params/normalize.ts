@@ -101,7 +101,12 @@ function normalizeValue(value: unknown, schema: z.ZodType, path: string, label: 
         }
         return String(value);
       }
-      if (typeof value === "string" && dateFormat(schema) === "date-time" && DATE_ONLY.test(value)) {
+      if (
+        typeof value === "string" &&
+        dateFormat(schema) === "date-time" &&
+        DATE_ONLY.test(value) &&
+        !Number.isNaN(Date.parse(value))
+      ) {
         return `${value}T00:00:00Z`;
       }
       return value;

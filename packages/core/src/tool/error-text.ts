@@ -46,7 +46,12 @@ export function errorText(error: GongError): string {
     }
   }
   if (error instanceof GongApiError && error.status > 0) {
-    details.push(`(HTTP ${error.status}${error.requestId ? `, requestId ${error.requestId}` : ""})`);
+    // Only what the message does not say already.
+    const facts = [
+      error.message.includes(`HTTP ${error.status}`) ? "" : `HTTP ${error.status}`,
+      error.requestId && !error.message.includes(error.requestId) ? `requestId ${error.requestId}` : "",
+    ].filter(Boolean);
+    if (facts.length > 0) details.push(`(${facts.join(", ")})`);
   }
   return [`Error (${error.name}): ${error.message}`, ...details, advice(error)].join(" ");
 }

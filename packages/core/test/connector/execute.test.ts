@@ -53,6 +53,8 @@ describe("validation before any request", () => {
       gong.execute("stats_activity_aggregate", "list", { filter: { fromDate: "2026-01-01T00:00:00Z" } }),
     );
     expect(error.message).toContain("params.filter.fromDate must be a date as YYYY-MM-DD");
+    const impossible = await refusal(gong.execute("calls", "list", { fromDateTime: "2026-13-01" }));
+    expect(impossible.message).toContain('got "2026-13-01"');
     const dateTimeError = await refusal(gong.execute("calls", "list", { fromDateTime: "yesterday" }));
     expect(dateTimeError.message).toContain(
       "params.fromDateTime must be an ISO-8601 date-time with a time zone",

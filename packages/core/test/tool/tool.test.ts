@@ -3,7 +3,13 @@ import { getEncoding } from "js-tiktoken";
 import { describe, expect, it } from "vitest";
 import type { OperationSpec } from "../../src/catalog/types.js";
 import { GongConnector } from "../../src/connector.js";
-import { GongRateLimitError, GongServerError, GongValidationError } from "../../src/errors.js";
+import {
+  GongNotFoundError,
+  GongRateLimitError,
+  GongServerError,
+  GongValidationError,
+} from "../../src/errors.js";
+import { errorText } from "../../src/tool/error-text.js";
 import { isOffered } from "../../src/tool/offer.js";
 import { toolUtils } from "../../src/tool/tool-utils.js";
 import type { ExecuteFn } from "../../src/tool/types.js";
@@ -237,6 +243,18 @@ describe("tool calls", () => {
     });
     await toolUtils(invalid.fn, { internalRetries: 3 }).execute({ entity: "users", action: "list" });
     expect(invalid.calls).toHaveLength(1);
+  });
+
+  it("says status and request id once", () => {
+    const repeated = new GongNotFoundError("GET /v2/users/9 failed with HTTP 404 (Gong requestId abc).", {
+      status: 404,
+      requestId: "abc",
+    });
+    expect(errorText(repeated)).toBe(
+      "Error (GongNotFoundError): GET /v2/users/9 failed with HTTP 404 (Gong requestId abc). Check the id (list the entity to find valid ids).",
+    );
+    const bare = new GongNotFoundError("No such user.", { status: 404, requestId: "abc" });
+    expect(errorText(bare)).toContain("No such user. (HTTP 404, requestId abc)");
   });
 
   it("offers write actions only when allowed", () => {
