@@ -27,6 +27,8 @@ export interface SandboxOptions {
   accessKeySecret?: string;
   /** redirect URIs the OAuth client may use (default: any http(s) URI) */
   redirectUris?: string[];
+  /** Gong credits for the AI endpoints (`/v2/entities/*`); each answer spends one, then 402 (default: unlimited) */
+  aiCredits?: number;
   /** how many requests the log keeps (default 10,000; oldest dropped first) */
   requestLogLimit?: number;
 }

@@ -104,6 +104,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ttl = options.tokenTtlSeconds ?? 3600;
   if (!Number.isFinite(ttl) || ttl <= 0)
     throw new TypeError("tokenTtlSeconds must be a positive number of seconds");
+  if (options.aiCredits !== undefined && !(options.aiCredits >= 0)) {
+    throw new TypeError("aiCredits must be a number of credits, 0 or more");
+  }
 
   const data = new Dataset({ seed, nowMs, callCount: size.calls, userCount: size.users });
   const keyRng = rngFor(seed, "access-key");
@@ -132,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state: ServerState = {
     seed,
     data,
-    store: new WriteStore(seed),
+    store: new WriteStore(seed, options.aiCredits),
     nowMs,
     keys,
     oauth,

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startSandbox } from "../src/index.ts";
 import { basicAuth, call, client, NOW } from "./helpers.ts";
+import { validateResponse } from "./openapi.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -31,6 +32,25 @@ describe("options", () => {
     await expect(startSandbox({ dataSize: -1 })).rejects.toThrow(/dataSize calls/);
     await expect(startSandbox({ now: "not a date" })).rejects.toThrow(/now must be/);
     await expect(startSandbox({ tokenTtlSeconds: 0 })).rejects.toThrow(/tokenTtlSeconds/);
+  });
+
+  it("spends AI credits and answers 402 when none are left", async () => {
+    const sandbox = await startSandbox({ seed: 8, now: NOW, rateLimit: false, aiCredits: 1 });
+    try {
+      const api = client(sandbox);
+      const accountId = (
+        await api.post("/v2/calls/extensive", { filter: {}, contentSelector: { context: "Basic" } })
+      ).json.calls.find((c: { context: unknown[] }) => c.context.length > 0).context[0].objects[0].objectId;
+      const ws = sandbox.data.workspaces[0]!.id;
+      const ask = `/v2/entities/ask-entity?workspaceId=${ws}&crmEntityType=ACCOUNT&crmEntityId=${accountId}&timePeriod=ALL_CONVERSATIONS&question=next%20steps`;
+      expect((await api.get(ask)).status).toBe(200);
+      const broke = await api.get(ask);
+      expect(broke.status).toBe(402);
+      expect(validateResponse("/v2/entities/ask-entity", "GET", 402, broke.json)).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
+    await expect(startSandbox({ aiCredits: -1 })).rejects.toThrow(/aiCredits/);
   });
 
   it("says which port is taken", async () => {

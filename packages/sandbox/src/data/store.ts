@@ -61,7 +61,15 @@ export class WriteStore {
     this.addedCallsById.set(call.id, call);
   }
 
-  constructor(private readonly seed: number) {}
+  /** Gong credits left for the AI endpoints (each answer spends one) */
+  aiCredits: number;
+
+  constructor(
+    private readonly seed: number,
+    aiCredits = Number.POSITIVE_INFINITY,
+  ) {
+    this.aiCredits = aiCredits;
+  }
 
   /** A fresh digit-string id. */
   nextId(kind: string, length = 18): string {

@@ -2,7 +2,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { Account, Contact } from "../data/people.js";
 import { rngFor } from "../data/random.js";
 import { DAY_MS, isoDateTime, optionalDateTime, startOfUtcDay } from "../gong/dates.js";
-import { badRequest, notFound } from "../gong/errors.js";
+import { badRequest, GongHttpError, notFound } from "../gong/errors.js";
 import type { ApiRoute, RouteContext } from "../http/types.js";
 import { bodyObject, filterObject, idList, type Json, requiredQuery, workspaceIndexOf } from "./input.js";
 
@@ -236,6 +236,14 @@ function callInfo(data: Dataset, index: number): Json {
   return { call: { id: meta.id, title: meta.title, started: meta.started, url: meta.url } };
 }
 
+/** AI answers spend Gong credits; without any left Gong answers 402. */
+function spendCredit(ctx: RouteContext): void {
+  if (ctx.store.aiCredits <= 0) {
+    throw new GongHttpError(402, ["Payment required: the company has no Gong credits left for AI answers"]);
+  }
+  ctx.store.aiCredits--;
+}
+
 const askEntity: ApiRoute = {
   method: "GET",
   path: "/v2/entities/ask-entity",
@@ -243,6 +251,7 @@ const askEntity: ApiRoute = {
   handler(ctx) {
     const question = requiredQuery(ctx, "question");
     const found = entityCalls(ctx);
+    spendCredit(ctx);
     const recent = found.calls.slice(0, 5);
     const contents = recent.map((i) => ctx.data.callContent(i));
     const q = question.toLowerCase();
@@ -292,6 +301,7 @@ const getBrief: ApiRoute = {
     if (!brief)
       throw notFound(`No brief named ${JSON.stringify(briefName)}; list briefs with GET /v2/settings/briefs`);
     const found = entityCalls(ctx);
+    spendCredit(ctx);
     const recent = found.calls.slice(0, 5);
     const contents = recent.map((i) => ctx.data.callContent(i));
     const people = new Set<string>();
