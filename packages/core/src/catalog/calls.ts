@@ -253,7 +253,7 @@ function mediaDownload(kind: "audio" | "video") {
     path: "/v2/calls/extensive",
     cursor: "none",
     scopes: ["api:calls:read:extensive", "api:calls:read:media-url"],
-    hint: `The call's ${kind} file: a pre-signed url (valid 8 hours) and a byte stream.`,
+    hint: `The call's ${kind} file: its pre-signed url (valid 8 hours); in code, also the bytes as a stream.`,
     params: () =>
       params({
         ...mediaParams(),
