@@ -30,6 +30,9 @@ function advice(error: GongError): string {
   if (error instanceof GongPermissionError)
     return "The key lacks access to this; retrying will not help. Try other records or entities.";
   if (error instanceof GongNotFoundError) return "Check the id (list the entity to find valid ids).";
+  if (error instanceof GongApiError && error.status === 402) {
+    return "The company's Gong credits for AI answers are used up; retrying will not help.";
+  }
   if (error instanceof GongValidationError)
     return "Fix the input and call again; the same input will fail again.";
   if (error.retryable) return "This looks temporary; retrying the same call may work.";

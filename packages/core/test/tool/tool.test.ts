@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { OperationSpec } from "../../src/catalog/types.js";
 import { GongConnector } from "../../src/connector.js";
 import {
+  GongApiError,
   GongNotFoundError,
   GongRateLimitError,
   GongServerError,
@@ -255,6 +256,11 @@ describe("tool calls", () => {
     );
     const bare = new GongNotFoundError("No such user.", { status: 404, requestId: "abc" });
     expect(errorText(bare)).toContain("No such user. (HTTP 404, requestId abc)");
+  });
+
+  it("explains Gong's 402 as used-up credits", () => {
+    const error = new GongApiError("Payment required.", { status: 402 });
+    expect(errorText(error)).toContain("Gong credits for AI answers are used up; retrying will not help.");
   });
 
   it("offers write actions only when allowed", () => {
