@@ -87,6 +87,8 @@ export interface HostedOrganization {
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
+  /** Overrides the client's timeout for this call. */
+  timeoutMs?: number | undefined;
 }
 
 const USER_AGENT = "gong-agent/0.1.0";
@@ -102,6 +104,7 @@ export class HostedApiClient {
   /** True private fields: `console.log(client)` must never show a secret or token. */
   readonly #clientSecret: string;
   private readonly timeoutMs: number;
+  private readonly executeTimeoutMs: number;
   private readonly maxRetries: number;
   private readonly fetchImpl: typeof globalThis.fetch;
   readonly #tokens: ApplicationTokenCache;
@@ -113,6 +116,7 @@ export class HostedApiClient {
     this.clientId = resolved.clientId;
     this.#clientSecret = resolved.clientSecret;
     this.timeoutMs = settings.timeoutMs ?? 30_000;
+    this.executeTimeoutMs = settings.executeTimeoutMs ?? 120_000;
     this.maxRetries = Math.max(0, Math.floor(settings.maxRetries ?? 2));
     this.fetchImpl = settings.fetch ?? globalThis.fetch;
     this.#tokens = new ApplicationTokenCache(() => this.requestToken());
@@ -203,7 +207,7 @@ export class HostedApiClient {
       "POST",
       `/api/v1/integrations/connectors/${encodeId(connectorId)}/execute`,
       { entity: input.entity, action: input.action, params: input.params ?? {} },
-      options,
+      { ...options, timeoutMs: options.timeoutMs ?? this.executeTimeoutMs },
     );
     if (!body || typeof body !== "object" || !("result" in body)) {
       throw new GongConnectionError("The hosted API answered execute without a `result`.");
@@ -364,7 +368,8 @@ export class HostedApiClient {
     if (body !== undefined) headers["content-type"] = "application/json";
     const pathOnly = path.split("?")[0] ?? path;
 
-    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     let response: Response;
     try {
@@ -376,13 +381,13 @@ export class HostedApiClient {
         redirect: "manual",
       });
     } catch (error) {
-      throw transportError(error, options.signal, timeout, method, pathOnly, this.timeoutMs);
+      throw transportError(error, options.signal, timeout, method, pathOnly, timeoutMs);
     }
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      throw transportError(error, options.signal, timeout, method, pathOnly, this.timeoutMs);
+      throw transportError(error, options.signal, timeout, method, pathOnly, timeoutMs);
     }
     let parsed: unknown = text;
     if (text !== "") {

@@ -23,8 +23,13 @@ export interface HostedClientSettings {
   organizationId?: string | undefined;
   /** Base URL of the hosted API (default https://api.airbyte.ai). */
   apiUrl?: string | undefined;
-  /** Per-request timeout in milliseconds (default 30 s). */
+  /** Timeout of token, list, get and other quick calls in milliseconds (default 30 s). */
   timeoutMs?: number | undefined;
+  /**
+   * Timeout of one execution in milliseconds (default 120 s): the server may wait out Gong's rate limits
+   * and retries before it answers.
+   */
+  executeTimeoutMs?: number | undefined;
   /**
    * Retries of reads (token, list, get) after a connection error, timeout, 429 or 5xx. Default 2.
    * Executions are never retried here: the server already retries Gong, and writes must not repeat.
@@ -129,6 +134,7 @@ export function resolveHostedConfig(
   const connectorId = pick(given, "connectorId", "connector_id");
   if (connectorId) config.connectorId = connectorId;
   if (typeof given["timeoutMs"] === "number") config.timeoutMs = given["timeoutMs"];
+  if (typeof given["executeTimeoutMs"] === "number") config.executeTimeoutMs = given["executeTimeoutMs"];
   if (typeof given["maxRetries"] === "number") config.maxRetries = given["maxRetries"];
   if (typeof given["fetch"] === "function") config.fetch = given["fetch"] as typeof globalThis.fetch;
   return config;

@@ -6,6 +6,7 @@ import {
   GongRateLimitError,
   GongReauthRequiredError,
   GongServerError,
+  GongTimeoutError,
   GongValidationError,
   HostedApiClient,
   HostedConnectorAmbiguousError,
@@ -200,6 +201,33 @@ describe("HostedApiClient", () => {
       GongServerError,
     );
     expect(api.requests.filter((r) => r.path.endsWith("/execute"))).toHaveLength(1);
+  });
+
+  it("gives executions their own, longer timeout", async () => {
+    api.connectors.push(gongConnector("c1"));
+    api.handler = (r) => {
+      const slow = { status: 200, delayMs: 400 };
+      if (r.path.endsWith("/execute"))
+        return { ...slow, body: { status: "success", result: [], connector_metadata: null } };
+      if (r.path === "/api/v1/integrations/connectors") return { ...slow, body: { data: api.connectors } };
+      return undefined;
+    };
+    const hosted = new HostedApiClient({
+      clientId: "app-id",
+      clientSecret: "app-secret",
+      apiUrl: api.url,
+      timeoutMs: 150,
+      executeTimeoutMs: 5_000,
+      maxRetries: 0,
+    });
+    const listed = await hosted.listConnectors().catch((e: unknown) => e);
+    expect(listed).toBeInstanceOf(GongTimeoutError);
+    expect((listed as Error).message).toContain("within 150 ms");
+    expect((await hosted.execute("c1", { entity: "users", action: "list" })).result).toEqual([]);
+    const short = await hosted
+      .execute("c1", { entity: "users", action: "list" }, { timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    expect(short).toBeInstanceOf(GongTimeoutError);
   });
 
   it("reports an unreachable API as a connection error naming the call", async () => {

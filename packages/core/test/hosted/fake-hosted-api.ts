@@ -13,7 +13,7 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+export type Reply = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
 export type Handler = (request: RecordedRequest) => Reply | undefined;
 
 export interface FakeHostedApi {
@@ -54,6 +54,8 @@ export async function startFakeHostedApi(): Promise<FakeHostedApi> {
     };
     api.requests.push(recorded);
     const reply = api.handler?.(recorded) ?? defaultReply(api, recorded);
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    if (res.destroyed) return;
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
   });
