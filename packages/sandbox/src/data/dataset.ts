@@ -144,15 +144,21 @@ export class Dataset {
 
   // ---- calls -------------------------------------------------------------------------------------
 
+  /**
+   * Call i starts inside its own slot of the window (never in the last tenth of it), so start times
+   * never decrease as the index grows. The offset is the first draw of the call's generator.
+   */
   callStartMs(index: number): number {
-    const frac = new Rng(hash32(this.seed, "call", index)).next();
+    return this.startFromDraw(index, new Rng(hash32(this.seed, "call", index)).next());
+  }
+
+  private startFromDraw(index: number, frac: number): number {
     return Math.floor((this.windowStartMs + (index + frac * 0.9) * this.slotMs) / 1000) * 1000;
   }
 
   callCore(index: number): CallCore {
     const rng = rngFor(this.seed, "call", index);
-    const frac = rng.next();
-    const startMs = Math.floor((this.windowStartMs + (index + frac * 0.9) * this.slotMs) / 1000) * 1000;
+    const startMs = this.startFromDraw(index, rng.next());
     const primaryUserIndex = this.hosts[pickWeighted(this.hostWeights, rng.next())]!;
     const workspaceIndex = this.users[primaryUserIndex]!.workspaceIndex;
     const external = rng.chance(0.85);
