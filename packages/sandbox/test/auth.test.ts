@@ -199,15 +199,15 @@ describe("OAuth", () => {
   });
 
   it("expires access tokens after tokenTtlSeconds", async () => {
-    const short = await startSandbox({ seed: 3, now: NOW, rateLimit: false, tokenTtlSeconds: 1 });
+    const short = await startSandbox({ seed: 3, now: NOW, rateLimit: false, tokenTtlSeconds: 2 });
     try {
       const grant = await refresh(short, short.oauth.refreshToken);
-      expect(grant.json.expires_in).toBe(1);
+      expect(grant.json.expires_in).toBe(2);
       const bearer = `Bearer ${grant.json.access_token}`;
       expect(
         (await call(short.oauth.apiBaseUrl, "GET", "/v2/workspaces", { authorization: bearer })).status,
       ).toBe(200);
-      await new Promise((r) => setTimeout(r, 1100));
+      await new Promise((r) => setTimeout(r, 2100));
       const expired = await call(short.oauth.apiBaseUrl, "GET", "/v2/workspaces", { authorization: bearer });
       expect(expired.status).toBe(401);
       expect(expired.json.errors[0]).toMatch(/expired/);
