@@ -402,6 +402,7 @@ class FetchGongClient implements GongClient {
     const { method, path, signal } = request;
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
+      answered?.(); // Never sent: free the limiter slot now rather than when it would have timed out.
       throw new GongTimeoutError(`${method} ${path} ran out of its ${this.#deadlineMs} ms deadline.`, {
         timeoutMs: this.#deadlineMs,
       });

@@ -30,9 +30,10 @@ export interface RateLimitOptions {
   /** Extra spacing added to the one-second window. Default 50 ms. */
   marginMs?: number;
   /**
-   * How long after its release a request may take to reach Gong. A request counts in the window from the
-   * moment it was answered, or from release + this allowance if that is sooner, so a slow send (a busy
-   * event loop, a new connection) never lets Gong see a burst. Default 200 ms.
+   * A request counts in the window from the moment its answer arrived: Gong saw it at the latest then, so a
+   * slow send (a busy event loop, a new connection) can never add up to a burst at Gong. While no answer is
+   * reported it counts as arriving "now", for at most this long after its release (for limiter users that
+   * never report answers). Default 30 s, the default request timeout.
    */
   sendAllowanceMs?: number;
   /**
@@ -106,8 +107,8 @@ function waitTurn(promise: Promise<void>, signal: AbortSignal | undefined): Prom
 /**
  * A sliding-window limiter (per second) plus a fixed daily budget, per key, in this process's memory.
  * A caller is released only when the window, checked at that moment, has room; earlier requests count
- * from when they were answered (or release + `sendAllowanceMs`), so a stalled event loop that delays
- * sending never turns into a burst at Gong.
+ * from when they were answered (still in flight: from now, up to release + `sendAllowanceMs`), so a stalled
+ * event loop that delays sending never turns into a burst at Gong.
  */
 export class SlidingWindowRateLimiter implements RateLimiter {
   readonly perSecond: number;
@@ -125,7 +126,7 @@ export class SlidingWindowRateLimiter implements RateLimiter {
       throw new RangeError("rateLimit.perSecond and rateLimit.perDay must be positive numbers.");
     }
     this.#windowMs = 1000 + (options.marginMs ?? 50);
-    this.#sendAllowanceMs = options.sendAllowanceMs ?? 200;
+    this.#sendAllowanceMs = options.sendAllowanceMs ?? 30_000;
     this.#maxPauseWaitMs = options.maxPauseWaitMs ?? 60_000;
     this.#now = now;
   }
@@ -146,17 +147,17 @@ export class SlidingWindowRateLimiter implements RateLimiter {
     return state;
   }
 
-  /** The latest moment a sent request can have reached the server, as far as is known now. */
-  #reachedBy(sent: Sent): number {
-    const allowance = sent.releasedAt + this.#sendAllowanceMs;
-    return sent.answeredAt === undefined ? allowance : Math.min(sent.answeredAt, allowance);
+  /** The latest moment a sent request can have reached the server, as far as is known at `now`. */
+  #reachedBy(sent: Sent, now: number): number {
+    if (sent.answeredAt !== undefined) return sent.answeredAt;
+    return Math.min(now, sent.releasedAt + this.#sendAllowanceMs);
   }
 
   /** Milliseconds until one more request fits in the window (0: now). */
   #windowWait(state: TenantState, now: number): number {
-    state.sent = state.sent.filter((s) => this.#reachedBy(s) + this.#windowMs > now);
+    state.sent = state.sent.filter((s) => this.#reachedBy(s, now) + this.#windowMs > now);
     if (state.sent.length < this.perSecond) return 0;
-    const times = state.sent.map((s) => this.#reachedBy(s)).sort((a, b) => a - b);
+    const times = state.sent.map((s) => this.#reachedBy(s, now)).sort((a, b) => a - b);
     return times[times.length - this.perSecond]! + this.#windowMs - now;
   }
 
@@ -233,7 +234,7 @@ export function sharedRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     options.perSecond ?? 3,
     options.perDay ?? 10_000,
     options.marginMs ?? 50,
-    options.sendAllowanceMs ?? 200,
+    options.sendAllowanceMs ?? 30_000,
     options.maxPauseWaitMs ?? 60_000,
   ].join("/");
   let limiter = shared.get(id);

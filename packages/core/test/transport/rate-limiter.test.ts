@@ -100,7 +100,8 @@ describe("client-side rate limiter", () => {
 
   it("lets a waiting call be aborted and gives its slot back", async () => {
     const limiter = new SlidingWindowRateLimiter({ perSecond: 1, perDay: 10 });
-    await limiter.acquire("k");
+    const answered = await limiter.acquire("k");
+    answered(); // The first request got its answer; the window counts from here.
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     await expect(limiter.acquire("k", controller.signal)).rejects.toBeInstanceOf(GongAbortError);
@@ -110,12 +111,12 @@ describe("client-side rate limiter", () => {
     expect(performance.now() - started).toBeLessThan(1900);
   });
 
-  it("counts a request whose answer is not reported from release + sendAllowanceMs", async () => {
+  it("counts a request whose answer is never reported as in flight until release + sendAllowanceMs", async () => {
     const limiter = new SlidingWindowRateLimiter({ perSecond: 1, sendAllowanceMs: 300, marginMs: 0 });
     await limiter.acquire("slow-send");
     const started = performance.now();
     await limiter.acquire("slow-send");
-    // 1000 ms window counted from release + 300 ms (timers never fire early).
+    // In flight at first (counts from now), then from release + 300 ms: 1300 ms in all (timers never fire early).
     expect(performance.now() - started).toBeGreaterThanOrEqual(1250);
   });
 
