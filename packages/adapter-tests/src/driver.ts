@@ -6,23 +6,13 @@
  * conversation in its framework's real agent loop with its framework's scripted model, and how to
  * read back what that model received.
  */
+import type { ExecuteFn, GongExecutor } from "@gong-agent/core";
 
 /** Anything that executes an operation, as `gongTool(source)` accepts it: a connector or a plain function. */
-export type ExecuteFunction = (
-  entity: string,
-  action: string,
-  params: Record<string, unknown>,
-  options?: { signal?: AbortSignal },
-) => Promise<unknown>;
+export type ExecuteFunction = ExecuteFn;
 
-export interface ExecuteSource {
-  execute(
-    entity: string,
-    action: string,
-    params?: Record<string, unknown>,
-    options?: { signal?: AbortSignal },
-  ): Promise<unknown>;
-}
+/** An object with the connector's `execute` method. */
+export type ExecuteSource = GongExecutor;
 
 /** What `gongTool(source, options)` is called with in a scenario. */
 export type ToolSource = ExecuteSource | ExecuteFunction;

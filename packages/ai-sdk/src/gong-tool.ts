@@ -3,10 +3,9 @@
  * the app), core validating inside `execute`, the abort signal passed through. A failure is thrown
  * so the SDK records a `tool-error`; the model then receives core's actionable text.
  */
-import type { GongToolInput, GongToolOptions } from "@gong-agent/core";
+import { type GongSource, type GongToolInput, type GongToolOptions, toGongTool } from "@gong-agent/core";
 import { type JSONSchema7, jsonSchema, type Tool, tool } from "ai";
 import { GongToolCallError } from "./errors.js";
-import { coreTool, type GongSource } from "./source.js";
 
 export type GongApprovalPolicy = boolean | ((input: GongToolInput) => boolean | Promise<boolean>);
 
@@ -25,7 +24,7 @@ export function gongTool(
   options: GongAiSdkToolOptions = {},
 ): Tool<GongToolInput, string> {
   const { needsApproval: policy, ...coreOptions } = options;
-  const gong = coreTool(source, coreOptions);
+  const gong = toGongTool(source, coreOptions);
   return tool<GongToolInput, string>({
     description: gong.description,
     inputSchema: jsonSchema<GongToolInput>(gong.jsonSchema as JSONSchema7),

@@ -3,7 +3,14 @@
  * `content_and_artifact` form: the bounded JSON text for the model, the full `{ data, meta }` as the
  * artifact for your code.
  */
-import type { GongError, GongTool, GongToolOptions, ToolResult } from "@gong-agent/core";
+import {
+  type GongError,
+  type GongSource,
+  type GongTool,
+  type GongToolOptions,
+  type ToolResult,
+  toGongTool,
+} from "@gong-agent/core";
 import { type ToolCall, ToolMessage } from "@langchain/core/messages";
 import {
   DynamicStructuredTool,
@@ -11,7 +18,6 @@ import {
   ToolInputParsingException,
   type ToolRunnableConfig,
 } from "@langchain/core/tools";
-import { coreTool, type GongSource } from "./source.js";
 
 export type GongLangChainToolOptions = GongToolOptions;
 
@@ -87,7 +93,7 @@ class GongStructuredTool extends DynamicStructuredTool {
  * directly with plain input (no tool call), a failure throws the typed `GongError`.
  */
 export function gongTool(source: GongSource, options: GongLangChainToolOptions = {}): DynamicStructuredTool {
-  const gong = coreTool(source, options);
+  const gong = toGongTool(source, options);
   return new GongStructuredTool(gong, {
     name: gong.name,
     description: gong.description,

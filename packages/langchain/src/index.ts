@@ -1,2 +1,2 @@
+export type { GongExecutor, GongSource } from "@gong-agent/core";
 export { type GongErrorArtifact, type GongLangChainToolOptions, gongTool } from "./gong-tool.js";
-export type { GongExecutor, GongSource } from "./source.js";

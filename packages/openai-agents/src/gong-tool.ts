@@ -4,10 +4,9 @@
  * reach the model as core's actionable text through `errorFunction` (the SDK's default would replace
  * it with a generic "An error occurred").
  */
-import type { GongToolInput, GongToolOptions } from "@gong-agent/core";
+import { type GongSource, type GongToolInput, type GongToolOptions, toGongTool } from "@gong-agent/core";
 import { type FunctionTool, type RunContext, tool } from "@openai/agents";
 import { GongToolCallError } from "./errors.js";
-import { coreTool, type GongSource } from "./source.js";
 
 export type GongApprovalPolicy = boolean | ((input: GongToolInput) => boolean | Promise<boolean>);
 
@@ -28,7 +27,7 @@ export function gongTool(
   options: GongOpenAIToolOptions = {},
 ): FunctionTool<unknown, ReturnType<typeof parametersOf>, string> {
   const { needsApproval: policy, ...coreOptions } = options;
-  const gong = coreTool(source, coreOptions);
+  const gong = toGongTool(source, coreOptions);
   return tool({
     name: gong.name,
     description: gong.description,
