@@ -5,12 +5,12 @@
  *   OPENAI_API_KEY=… pnpm start         a real model through @ai-sdk/openai (OPENAI_MODEL, default gpt-4.1-mini)
  *   GONG_ACCESS_KEY=… GONG_ACCESS_KEY_SECRET=… pnpm start   your Gong (or GONG_REFRESH_TOKEN, …)
  */
+
 import { openai } from "@ai-sdk/openai";
 import { gongTool } from "@gong-agent/ai-sdk";
+import { gongScript, openGong, preview, QUESTION } from "@gong-agent/example-kit";
 import { generateText, type LanguageModel, stepCountIs } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
-import { openGong } from "./gong.js";
-import { gongScript, preview, QUESTION } from "./script.js";
 
 type GenerateResult = Awaited<ReturnType<MockLanguageModelV3["doGenerate"]>>;
 

@@ -7,6 +7,7 @@
  *   GONG_ACCESS_KEY=… GONG_ACCESS_KEY_SECRET=… pnpm start   your real Gong (or GONG_REFRESH_TOKEN, …)
  */
 import { fileURLToPath } from "node:url";
+import { preview, QUESTION } from "@gong-agent/example-kit";
 import { hasGongCredentials } from "@gong-agent/fastmcp";
 import { startSandbox } from "@gong-agent/sandbox";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -15,21 +16,7 @@ import { openAIModel } from "./models/openai.js";
 import { scriptedModel } from "./models/scripted.js";
 import type { Message, Model, ToolSpec } from "./models/types.js";
 
-const QUESTION = "How many users and recent calls do we have, and how did the latest call open?";
 const MAX_TURNS = 8;
-
-/** Shortens a tool result for printing: the model gets all of it, the terminal a glimpse. */
-function preview(text: string): string {
-  try {
-    const body = JSON.parse(text) as { data?: unknown; meta?: { hasMore?: boolean } };
-    if (Array.isArray(body.data)) {
-      return `${body.data.length} records${body.meta?.hasMore ? ", more with meta.cursor" : ""}`;
-    }
-  } catch {
-    // not JSON: an error text, shown as is
-  }
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
 
 async function main(): Promise<void> {
   // Gong: yours when credentials are set, otherwise a sandbox with seeded data on 127.0.0.1.

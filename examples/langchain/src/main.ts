@@ -5,11 +5,10 @@
  *   OPENAI_API_KEY=… pnpm start         a real model (OPENAI_MODEL, default gpt-4.1-mini)
  *   GONG_ACCESS_KEY=… GONG_ACCESS_KEY_SECRET=… pnpm start   your Gong (or GONG_REFRESH_TOKEN, …)
  */
+import { gongScript, openGong, preview, QUESTION } from "@gong-agent/example-kit";
 import { gongTool } from "@gong-agent/langchain";
 import { ChatOpenAI } from "@langchain/openai";
 import { AIMessage, type BaseMessage, createAgent, fakeModel, HumanMessage, ToolMessage } from "langchain";
-import { openGong } from "./gong.js";
-import { gongScript, preview, QUESTION } from "./script.js";
 
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;

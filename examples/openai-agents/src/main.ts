@@ -5,11 +5,10 @@
  *   OPENAI_API_KEY=… pnpm start         a real model through the SDK's default OpenAI provider (OPENAI_MODEL, default gpt-4.1-mini)
  *   GONG_ACCESS_KEY=… GONG_ACCESS_KEY_SECRET=… pnpm start   your Gong (or GONG_REFRESH_TOKEN, …)
  */
+import { gongScript, openGong, preview, QUESTION } from "@gong-agent/example-kit";
 import { gongTool } from "@gong-agent/openai-agents";
 import { Agent, type AgentInputItem, run, setTracingDisabled } from "@openai/agents";
 import { assistantMessage, functionCall, modelResponder, ScriptedModel } from "@openai/agents/testing";
-import { openGong } from "./gong.js";
-import { gongScript, preview, QUESTION } from "./script.js";
 
 function outputText(output: unknown): string {
   if (typeof output === "string") return output;

@@ -1,7 +1,7 @@
 /**
  * What the offline model does, turn by turn: the questions a real model would ask Gong to answer
  * the user, reading each tool result it was given (a call id, the transcript) as a real model must.
- * Framework-neutral: the example wraps it in its framework's scripted model.
+ * Framework-neutral: each example wraps it in its framework's scripted model.
  */
 export const QUESTION = "How many users and recent calls do we have, and how did the latest call open?";
 

@@ -1,5 +1,5 @@
 /**
- * The Gong this example talks to: yours when GONG_* credentials are set, otherwise a local sandbox
+ * The Gong an example talks to: yours when GONG_* credentials are set, otherwise a local sandbox
  * with seeded data (no account needed).
  */
 import { homedir } from "node:os";
