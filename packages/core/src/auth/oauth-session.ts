@@ -7,7 +7,7 @@
  *   is raised, the pair stays in memory and saving is retried before the next request;
  * - `invalid_grant` → re-read the store once, adopt a sibling's newer pair, else `GongReauthRequiredError`.
  */
-import { GongAbortError, GongError, GongReauthRequiredError } from "../errors.js";
+import { GongAbortError, GongError, type GongErrorOptions, GongReauthRequiredError } from "../errors.js";
 import type { Logger } from "../logging/logger.js";
 import { redactText, type SecretRegistry } from "../logging/redact.js";
 import type { NormalizedOAuthAuth } from "./config.js";
@@ -31,6 +31,22 @@ export interface OAuthSessionOptions {
 /** The new tokens were issued but could not be saved. They stay in memory; saving is retried. */
 export class GongTokenPersistenceError extends GongError {
   override name = "GongTokenPersistenceError";
+  /**
+   * The unsaved pair, so a caller that is about to exit can still put it somewhere safe (Gong refresh
+   * tokens are single-use: losing it means re-authorizing). Non-enumerable, so it never reaches JSON,
+   * `util.inspect` or structured logs.
+   */
+  declare readonly tokens: TokenSet | undefined;
+
+  constructor(message: string, options: GongErrorOptions & { tokens?: TokenSet | undefined } = {}) {
+    super(message, options);
+    Object.defineProperty(this, "tokens", {
+      value: options.tokens === undefined ? undefined : copyTokens(options.tokens),
+      enumerable: false,
+      writable: false,
+      configurable: false,
+    });
+  }
 }
 
 interface CurrentTokens {
@@ -330,7 +346,7 @@ export class OAuthSession {
           "Gong refresh tokens are single-use, so the new pair is kept in memory and saving is retried before the next request; " +
           "fix the token store or callback, or this connection will need re-authorization after a restart.",
         // The original error is attached only when it carries no secret.
-        why === raw ? { cause: error } : {},
+        { ...(why === raw ? { cause: error } : {}), tokens },
       );
     }
   }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GongTokenPersistenceError } from "../../src/auth/oauth-session.js";
 import { MemoryTokenStore, type TokenSet, type TokenStore } from "../../src/auth/token-store.js";
@@ -208,6 +209,32 @@ describe("OAuth refresh", () => {
     );
     expect(error).toBeInstanceOf(GongTokenPersistenceError);
     expect(error.message).toMatch(/through the token store failed: disk full/);
+  });
+
+  it("hands the unsaved pair to the caller on the error, without ever serializing it", async () => {
+    let offered: TokenSet | undefined;
+    const failing: TokenStore = {
+      get: async () => undefined,
+      set: async (tokens) => {
+        offered = tokens;
+        throw new Error("read-only file system");
+      },
+    };
+    const error = (await watch.catch(() =>
+      get(oauthClient({ refreshToken: gong.oauth.newRefreshToken() }, { tokenStore: failing })),
+    )) as GongTokenPersistenceError;
+    expect(error).toBeInstanceOf(GongTokenPersistenceError);
+    expect(offered).toBeDefined();
+    expect(error.tokens).toEqual(offered);
+    expect(error.tokens!.refreshToken.length).toBeGreaterThan(0);
+    // A caller that logs or prints the error must not leak the pair.
+    const { accessToken, refreshToken } = error.tokens!;
+    expect(Object.keys(error)).not.toContain("tokens");
+    for (const text of [JSON.stringify(error), JSON.stringify({ ...error }), inspect(error, { depth: 5 })]) {
+      expect(text).not.toContain(refreshToken);
+      expect(text).not.toContain(accessToken);
+    }
+    expect(error.message).not.toContain(refreshToken);
   });
 
   it("answers a 401 with one forced refresh and one retry", async () => {
