@@ -7,6 +7,7 @@ import { Context, globalFlags, type Io } from "./cli/context.js";
 import { ExitCode, formatErrorText, toErrorReport, UsageError } from "./cli/errors.js";
 import { commandHelp, rootHelp } from "./cli/help.js";
 import { commands } from "./commands/index.js";
+import { rescueUnsavedTokens } from "./connector/unsaved-tokens.js";
 import { VERSION } from "./version.js";
 
 /** Index of the first argument that is not a flag (or a global flag's value). */
@@ -89,7 +90,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       process.off("SIGTERM", onSignal);
     }
     return ExitCode.ok;
-  } catch (error) {
+  } catch (thrown) {
+    // Rotated OAuth tokens that could not be saved are written to a rescue file before anything else.
+    const error = ctx ? await rescueUnsavedTokens(ctx, thrown) : thrown;
     const report = toErrorReport(error, ctx ? [...ctx.secrets] : []);
     io.stderr.write(jsonErrors ? `${JSON.stringify(report)}\n` : `${formatErrorText(report)}\n`);
     return report.exitCode;

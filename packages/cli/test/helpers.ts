@@ -18,6 +18,11 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   input?: string;
   timeoutMs?: number;
+  /**
+   * Caps the size of any file the CLI writes (`ulimit -f`, in 512-byte blocks): bigger writes fail with
+   * EFBIG. A way to make file writes fail that works for root too, where read-only modes do not.
+   */
+  maxFileBlocks?: number;
 }
 
 /** A clean environment: no Gong credentials leak in from the machine running the tests. */
@@ -35,6 +40,13 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 }
 
 export function spawnCli(args: string[], options: RunOptions = {}): ChildProcess {
+  if (options.maxFileBlocks !== undefined) {
+    const script = 'ulimit -f "$1" && shift && exec "$@"';
+    return spawn("sh", ["-c", script, "sh", String(options.maxFileBlocks), process.execPath, BIN, ...args], {
+      env: baseEnv(options.env),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+  }
   return spawn(process.execPath, [BIN, ...args], {
     env: baseEnv(options.env),
     stdio: ["pipe", "pipe", "pipe"],

@@ -5,6 +5,7 @@
  */
 import { type Readable, Writable } from "node:stream";
 import { configPath } from "../config/paths.js";
+import type { OAuthConnection } from "../connector/unsaved-tokens.js";
 import type { OptionValues } from "./command.js";
 
 export interface Io {
@@ -37,6 +38,8 @@ export class Context {
   readonly secrets = new Set<string>();
   /** Fires on SIGINT/SIGTERM so long commands can stop cleanly. */
   readonly abort = new AbortController();
+  /** Set when the command talks to Gong over OAuth, so unsaved rotated tokens can be rescued. */
+  oauthConnection: OAuthConnection | undefined;
   private readonly cleanups: (() => Promise<void> | void)[] = [];
 
   constructor(io: Io, flags: GlobalFlags) {

@@ -4,6 +4,7 @@ import type { Context } from "../cli/context.js";
 import { UsageError } from "../cli/errors.js";
 import { Prompter } from "../cli/prompt.js";
 import { type ConfigFile, readConfig, updateConfig, writeConfig } from "../config/file.js";
+import { restoreRescueFile } from "../config/rescue.js";
 import { openGong } from "../connector/open.js";
 
 function checkUrl(value: string, flag: string): string {
@@ -62,12 +63,18 @@ export const loginCommand: CommandSpec = {
     "organization-id": { type: "string", valueName: "ID", description: "Organization (with --hosted)." },
     workspace: { type: "string", valueName: "NAME", description: "Default workspace (with --hosted)." },
     verify: { type: "boolean", description: "Run a health check with the new credentials after saving." },
+    "from-rescue": {
+      type: "string",
+      valueName: "FILE",
+      description: "Restore OAuth tokens a command could not save, from the rescue file it named.",
+    },
   },
   examples: [
     "gong-agent login                                   # asks for the access key and secret",
     'printf \'%s\\n\' "$KEY" "$SECRET" | gong-agent login --base-url https://us-12345.api.gong.io',
     'printf \'%s\\n\' "$REFRESH" "$CLIENT_SECRET" | gong-agent login --oauth --client-id my-app',
     "gong-agent login --hosted --api-url http://127.0.0.1:8080 --client-id app_123 < secret.txt",
+    "gong-agent login --from-rescue ~/.config/gong-agent/gong-agent-oauth-rescue-1767000000000-a1b2c3.json",
   ],
   run: runLogin,
 };
@@ -83,6 +90,19 @@ async function runLogin(ctx: Context, { values }: ParsedArgs) {
   };
   for (const secretFlag of ["access-key-secret", "refresh-token", "client-secret"])
     ctx.addSecrets([flag(secretFlag)]);
+
+  const rescueFile = flag("from-rescue");
+  if (rescueFile) {
+    const rescued = await restoreRescueFile(rescueFile, ctx.configPath);
+    ctx.addSecrets([rescued.tokens.refreshToken, rescued.tokens.accessToken]);
+    const slot =
+      rescued.lineage.kind === "environment"
+        ? "as the successor of GONG_REFRESH_TOKEN"
+        : "as the OAuth login";
+    ctx.info(`Restored the rescued OAuth tokens to ${ctx.configPath} ${slot}; deleted ${rescueFile}.`);
+    ctx.info("Run `gong-agent check` to verify them.");
+    return;
+  }
 
   if (values.hosted) {
     const apiUrl = flag("api-url");

@@ -12,7 +12,57 @@ import {
   type TokenStoreSetResult,
 } from "@gong-agent/core";
 import type { OAuthLineage } from "./credentials.js";
-import { type ConfigFile, readConfig, writeConfig } from "./file.js";
+import { type ConfigFile, type OAuthConfig, readConfig, writeConfig } from "./file.js";
+
+/** Attempts at writing rotated tokens before giving up: a busy or briefly full disk often recovers. */
+const WRITE_ATTEMPTS = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function writeWithRetries(path: string, config: ConfigFile): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await writeConfig(path, config);
+      return;
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS) throw error;
+      await sleep(100 * attempt);
+    }
+  }
+}
+
+/** `config` with `tokens` stored in the slot of `lineage` at `generation` (a new object). */
+export function withRotatedTokens(
+  config: ConfigFile,
+  lineage: OAuthLineage,
+  tokens: TokenSet,
+  generation: number,
+  /** Client settings for a `gong` section that does not exist yet (restoring into an empty config). */
+  client: Pick<OAuthConfig, "clientId" | "clientSecret" | "tokenUrl"> = {},
+): ConfigFile {
+  const next: ConfigFile = { ...config };
+  if (lineage.kind === "environment") {
+    next.oauthFromEnv = {
+      supersedes: lineage.fingerprint,
+      refreshToken: tokens.refreshToken,
+      accessToken: tokens.accessToken,
+      expiresAt: tokens.expiresAt,
+      ...(tokens.apiBaseUrl ? { baseUrl: tokens.apiBaseUrl } : {}),
+      generation,
+    };
+    return next;
+  }
+  const gong: OAuthConfig =
+    config.gong?.type === "oauth" ? config.gong : { type: "oauth", refreshToken: "", ...client };
+  next.gong = {
+    ...gong,
+    refreshToken: tokens.refreshToken,
+    accessToken: tokens.accessToken,
+    expiresAt: tokens.expiresAt,
+    ...(tokens.apiBaseUrl ? { baseUrl: tokens.apiBaseUrl } : {}),
+    generation,
+  };
+  return next;
+}
 
 interface Slot {
   generation: number;
@@ -63,6 +113,11 @@ export class ConfigFileTokenStore implements TokenStore {
     };
   }
 
+  /** The generation currently stored for this lineage (0 when nothing is). */
+  async generation(): Promise<number> {
+    return this.#slot(await readConfig(this.path)).generation;
+  }
+
   async get(): Promise<StoredTokenSet | undefined> {
     const slot = this.#slot(await readConfig(this.path));
     return slot.tokens ? { tokens: slot.tokens, generation: slot.generation } : undefined;
@@ -79,30 +134,10 @@ export class ConfigFileTokenStore implements TokenStore {
         };
       }
       const generation = expectedGeneration + 1;
-      const next: ConfigFile = { ...config };
-      if (this.#lineage.kind === "environment") {
-        next.oauthFromEnv = {
-          supersedes: this.#lineage.fingerprint,
-          refreshToken: tokens.refreshToken,
-          accessToken: tokens.accessToken,
-          expiresAt: tokens.expiresAt,
-          ...(tokens.apiBaseUrl ? { baseUrl: tokens.apiBaseUrl } : {}),
-          generation,
-        };
-      } else {
-        const gong =
-          config.gong?.type === "oauth" ? config.gong : { type: "oauth" as const, refreshToken: "" };
-        next.gong = {
-          ...gong,
-          refreshToken: tokens.refreshToken,
-          accessToken: tokens.accessToken,
-          expiresAt: tokens.expiresAt,
-          ...(tokens.apiBaseUrl ? { baseUrl: tokens.apiBaseUrl } : {}),
-          generation,
-        };
-      }
-      // Throws on failure: core then fails the command rather than using tokens it could not save.
-      await writeConfig(this.path, next);
+      const next = withRotatedTokens(config, this.#lineage, tokens, generation);
+      // Throws when every attempt failed: core then fails the command rather than using tokens it could
+      // not save, and the CLI writes them to a rescue file (see rescue.ts).
+      await writeWithRetries(this.path, next);
       return { ok: true, generation };
     });
   }

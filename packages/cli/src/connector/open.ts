@@ -52,6 +52,14 @@ export async function openGong(ctx: Context, options: OpenOptions = {}): Promise
     });
     return { connector, target: creds.baseUrl ?? "https://api.gong.io" };
   }
+  ctx.oauthConnection = {
+    lineage: creds.lineage,
+    client: {
+      ...(creds.clientId ? { clientId: creds.clientId } : {}),
+      ...(creds.clientSecret ? { clientSecret: creds.clientSecret } : {}),
+      ...(creds.tokenUrl ? { tokenUrl: creds.tokenUrl } : {}),
+    },
+  };
   const connector = new GongConnector({
     auth: {
       refreshToken: creds.refreshToken,
