@@ -5,7 +5,7 @@
 import { actionNames, entityNames, findOperation } from "./catalog/index.js";
 import type { ExecuteResult, ListMeta, OperationContext, OperationSpec } from "./catalog/types.js";
 import { GongValidationError } from "./errors.js";
-import { findPrivateCalls, selectsCallsById } from "./execution/private-calls.js";
+import { findPrivateCalls } from "./execution/private-calls.js";
 import { buildRequest } from "./execution/request.js";
 import { shapeAnswer } from "./execution/results.js";
 import type { ExecuteOptions, Executor } from "./executor.js";
@@ -94,7 +94,9 @@ export class LocalExecutor implements Executor {
       { spec, label, params: resolved, includePrivate: this.includePrivate },
       { body: response.data, empty: response.emptyResult === true, requestId: response.requestId },
     );
-    if (spec.privateLookup && !this.includePrivate && !selectsCallsById(resolved)) {
+    // Also when calls are selected by id: private ids show elsewhere (e.g. activity stats), so an id
+    // alone must never open a private call's transcript.
+    if (spec.privateLookup && !this.includePrivate) {
       return this.dropPrivateByLookup(result, options);
     }
     return result;

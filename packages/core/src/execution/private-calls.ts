@@ -21,11 +21,6 @@ export function dropPrivateRecords(
   return { kept, omitted: records.length - kept.length };
 }
 
-export function selectsCallsById(params: Record<string, unknown>): boolean {
-  const filter = params["filter"];
-  return isPlainObject(filter) && Array.isArray(filter["callIds"]) && filter["callIds"].length > 0;
-}
-
 const LOOKUP_CHUNK = 100;
 
 /**
@@ -51,7 +46,7 @@ export async function findPrivateCalls(
       .catch((error: unknown) => {
         if (error instanceof GongPermissionError || error instanceof GongAuthenticationError) {
           throw new GongPermissionError(
-            `Cannot tell which of these calls are private: reading their flags on /v2/calls/extensive was refused (${error.message}). Give the key scope api:calls:read:extensive, select calls by params.filter.callIds, or create the connector with includePrivate: true.`,
+            `Cannot tell which of these calls are private: reading their flags on /v2/calls/extensive was refused (${error.message}). Give the key scope api:calls:read:extensive, or create the connector with includePrivate: true if private calls may be shown.`,
             {
               status: error.status,
               requestId: error.requestId,

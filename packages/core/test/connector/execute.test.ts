@@ -300,10 +300,43 @@ describe("results", () => {
     const error = await refused.gong.execute("call_transcripts", "list").catch((e: Error) => e);
     expect(error).toBeInstanceOf(GongPermissionError);
     expect((error as Error).message).toContain("includePrivate: true");
-    // Selected by id: no lookup.
-    const byId = connector(() => ({ data: { requestId: "r", records: {}, callTranscripts: transcripts } }));
-    await byId.gong.execute("call_transcripts", "list", { filter: { callIds: ["1", "2", "3"] } });
-    expect(byId.client.requests).toHaveLength(1);
+  });
+
+  it("looks up private flags for transcripts selected by id too, and fails closed without the scope", async () => {
+    const transcripts = [
+      { callId: "1", transcript: [] },
+      { callId: "2", transcript: [] },
+    ];
+    const flags = { requestId: "r", records: {}, calls: [{ metaData: { id: "2", isPrivate: true } }] };
+    const byId = connector((i) =>
+      i === 0 ? { data: { requestId: "r", records: {}, callTranscripts: transcripts } } : { data: flags },
+    );
+    const page = await byId.gong.execute("call_transcripts", "list", { filter: { callIds: ["1", "2"] } });
+    expect(page.data.map((t) => t.callId)).toEqual(["1"]);
+    expect(page.meta.privateOmitted).toBe(1);
+    expect(byId.client.requests).toHaveLength(2);
+    expect(byId.client.requests[1]).toMatchObject({
+      method: "POST",
+      path: "/v2/calls/extensive",
+      body: { filter: { callIds: ["1", "2"] } },
+    });
+    const refused = connector((i) => {
+      if (i === 0) return { data: { requestId: "r", records: {}, callTranscripts: transcripts } };
+      throw new GongPermissionError("Missing scope.", { status: 403 });
+    });
+    const error = await refused.gong
+      .execute("call_transcripts", "list", { filter: { callIds: ["1", "2"] } })
+      .catch((e: Error) => e);
+    expect(error).toBeInstanceOf(GongPermissionError);
+    expect((error as Error).message).toContain("includePrivate: true");
+    expect((error as Error).message).not.toContain("params.filter.callIds");
+    // Opted in: no lookup, every transcript.
+    const opted = connector(() => ({ data: { requestId: "r", records: {}, callTranscripts: transcripts } }), {
+      includePrivate: true,
+    });
+    const all = await opted.gong.execute("call_transcripts", "list", { filter: { callIds: ["1", "2"] } });
+    expect(all.data.map((t) => t.callId)).toEqual(["1", "2"]);
+    expect(opted.client.requests).toHaveLength(1);
   });
 
   it("keeps Gong's other top-level fields of a list answer in meta.details", async () => {

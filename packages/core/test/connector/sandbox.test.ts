@@ -107,6 +107,56 @@ describe("private calls", () => {
   });
 });
 
+describe("private calls selected by id", () => {
+  it("keeps a private call's transcript out even when asked for by its id, unless includePrivate", async () => {
+    const everything = new GongConnector({
+      auth: { accessKey: sandbox.accessKey, accessKeySecret: sandbox.accessKeySecret },
+      baseUrl: sandbox.url,
+      rateLimit: false,
+      includePrivate: true,
+    });
+    const all: Call[] = [];
+    for await (const call of everything.paginate("calls", "list", range)) all.push(call);
+    const privateIds = new Set(all.filter((c) => c.isPrivate === true).map((c) => c.id));
+    const transcribed: string[] = [];
+    for await (const transcript of everything.paginate("call_transcripts", "list", { filter: range })) {
+      transcribed.push(transcript.callId);
+    }
+    const hiddenId = transcribed.find((id) => privateIds.has(id))!;
+    const openId = transcribed.find((id) => !privateIds.has(id))!;
+    expect(hiddenId).toBeDefined();
+    expect(openId).toBeDefined();
+    const ids = [hiddenId, openId];
+
+    sandbox.requests.clear();
+    const shown = await gong.execute("call_transcripts", "list", { filter: { callIds: ids } });
+    expect(shown.data.map((t) => t.callId)).toEqual([openId]);
+    expect(shown.meta.privateOmitted).toBe(1);
+    // The flags were read in one lookup for the requested calls.
+    const lookups = sandbox.requests.forPath("/v2/calls/extensive", "POST");
+    expect(lookups).toHaveLength(1);
+    expect((lookups[0]!.body as { filter: { callIds: string[] } }).filter.callIds.sort()).toEqual(
+      [...ids].sort(),
+    );
+    const alone = await gong.execute("call_transcripts", "list", { filter: { callIds: [hiddenId] } });
+    expect(alone.data).toEqual([]);
+    // The tool an agent uses hides it the same way.
+    const tool = GongConnector.toolUtils(gong);
+    const text = (
+      await tool.execute({
+        entity: "call_transcripts",
+        action: "list",
+        params: { filter: { callIds: [hiddenId] } },
+      })
+    ).text;
+    expect(JSON.parse(text).data).toEqual([]);
+
+    const opted = await everything.execute("call_transcripts", "list", { filter: { callIds: ids } });
+    expect(opted.data.map((t) => t.callId).sort()).toEqual([...ids].sort());
+    expect(opted.meta.privateOmitted).toBeUndefined();
+  });
+});
+
 describe("media download", () => {
   it("streams the file from the pre-signed URL without Gong credentials, passing Range through", async () => {
     const page = await gong.execute("calls", "list", range);

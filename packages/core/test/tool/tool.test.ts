@@ -196,7 +196,7 @@ describe("tool calls", () => {
     expect(bad.text).toContain("params.limit must be a whole number ≥ 1");
   });
 
-  it("shows the start of a single record bigger than the limit instead of failing", async () => {
+  it("shows a single record bigger than the limit shortened, instead of failing", async () => {
     const { fn } = recorder(() => ({
       data: [{ id: "1", outline: "y".repeat(5000) }],
       meta: { hasMore: false },
@@ -205,8 +205,13 @@ describe("tool calls", () => {
     expect(result.ok).toBe(true);
     expect(result.text.length).toBeLessThanOrEqual(1000);
     const parsed = JSON.parse(result.text);
-    expect(parsed.meta.truncated).toMatchObject({ returned: 0, omitted: 1 });
-    expect(parsed.meta.truncated.firstRecordPreview).toMatch(/^\{"id":"1","outline":"yyy/);
+    expect(parsed.meta.hasMore).toBe(false);
+    expect(parsed.meta.truncated).toMatchObject({ returned: 1, omitted: 0, nextOffset: 1 });
+    expect(parsed.data[0].id).toBe("1");
+    expect(parsed.data[0].outline).toMatch(/^y{100,}…$/);
+    expect(parsed.meta.truncated.shortened).toEqual([
+      { path: "outline", kind: "chars", cuts: 1, shown: parsed.data[0].outline.length - 1, total: 5000 },
+    ]);
   });
 
   it("retries retryable errors inside, and not validation errors", async () => {
