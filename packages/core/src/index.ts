@@ -74,6 +74,8 @@ export type { DescriptionOptions } from "./tool/description.js";
 export { generateDescription } from "./tool/description.js";
 export { errorText } from "./tool/error-text.js";
 export { DEFAULT_MAX_OUTPUT_CHARS, renderResult } from "./tool/output.js";
+export type { PagesMeta } from "./tool/pages.js";
+export { DEFAULT_MAX_PAGES, DEFAULT_MAX_PAGES_CEILING } from "./tool/pages.js";
 export type { GongExecutor, GongSource } from "./tool/source.js";
 export { executeFnOf, toGongTool } from "./tool/source.js";
 export {

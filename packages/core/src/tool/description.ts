@@ -9,7 +9,12 @@ import type { OperationSpec } from "../catalog/types.js";
 import { enumValues, kindOf, metaOf, shapeOf, unwrap } from "../params/schema.js";
 import { isOffered, type OfferOptions } from "./offer.js";
 
-export type DescriptionOptions = OfferOptions;
+export interface DescriptionOptions extends OfferOptions {
+  /** Pages a paged list returns per call (the tool's `maxPages`); default 1. */
+  maxPages?: number;
+  /** The most pages the model may ask for with `params.pages`; mentioned when above 1. */
+  maxPagesCeiling?: number;
+}
 
 const MAX_INLINE_FIELDS = 7;
 
@@ -44,6 +49,14 @@ export function signature(action: string, spec: OperationSpec): string {
 
 export { isOffered };
 
+/** "one page (up to 5 with params.pages)": what a paged action returns, in a few tokens. */
+function pagesText(options: DescriptionOptions): string {
+  const standard = options.maxPages ?? 1;
+  const ceiling = Math.max(options.maxPagesCeiling ?? 1, standard);
+  const returned = standard > 1 ? `up to ${standard} pages` : "one page";
+  return ceiling > standard ? `${returned} (up to ${ceiling} with params.pages)` : returned;
+}
+
 export function generateDescription(options: DescriptionOptions = {}): string {
   const lines = new Map<string, { actions: string[]; hint: string }>();
   for (const { entity, action, spec } of listOperations()) {
@@ -56,7 +69,7 @@ export function generateDescription(options: DescriptionOptions = {}): string {
   return [
     "Read Gong (revenue intelligence: calls, transcripts, users, activity stats, scorecards, library, coaching, Engage flows, CRM, audit logs).",
     "Input: entity, action, params (object). Answer: JSON {data, meta}.",
-    "Paging: actions marked * return one page; when meta.hasMore is true, call again with the same params plus params.cursor = meta.cursor.",
+    `Paging: actions marked * return ${pagesText(options)}; when meta.hasMore is true, call again with the same params plus params.cursor = meta.cursor.`,
     "Any list also takes params.limit (show at most N records) and params.offset (skip N records of the page); meta.truncated says what was left out.",
     "Dates: fields ending in Date are YYYY-MM-DD; DateTime fields and coaching from/to are ISO-8601 like 2024-05-01T00:00:00Z. Omitted ranges default to the last 30 days.",
     "Params use Gong's camelCase names (snake_case works too); ? = optional, [] = list, {…} = object.",

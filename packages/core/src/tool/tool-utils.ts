@@ -11,6 +11,7 @@ import { asGongError, errorText } from "./error-text.js";
 import { parseToolInput, toolInputSchema, toolJsonSchema, wholeNumber } from "./input.js";
 import { DESCRIBE, type OfferOptions, requireOffered } from "./offer.js";
 import { DEFAULT_MAX_OUTPUT_CHARS, renderResult } from "./output.js";
+import { fetchPages, pageLimits, plannedPages } from "./pages.js";
 import type {
   ExecuteFn,
   GongTool,
@@ -46,11 +47,20 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
   };
   const maxChars = options.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS;
   const retries = Math.max(0, options.internalRetries ?? 1);
-  const generated = generateDescription(offer);
+  const pages = pageLimits(options);
+  const generated = generateDescription({
+    ...offer,
+    maxPages: pages.standard,
+    maxPagesCeiling: pages.ceiling,
+  });
   const description = options.descriptionPrefix ? `${options.descriptionPrefix}\n${generated}` : generated;
 
   /** One call: retryable failures are retried `retries` times before the model sees them. */
-  const executeWithRetries = async (request: ModelCall, call: ToolCallOptions): Promise<unknown> => {
+  const executeWithRetries = async (
+    request: ModelCall,
+    call: ToolCallOptions,
+    pagesDone: number,
+  ): Promise<unknown> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await executeFn(request.entity, request.action, request.params, { signal: call.signal });
@@ -62,7 +72,7 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
           throw gongError;
         }
         call.onProgress?.({
-          progress: attempt + 1,
+          progress: pagesDone,
           message: `retrying after a temporary error (${gongError.name})`,
         });
         await sleep(wait, call.signal);
@@ -73,11 +83,20 @@ export function toolUtils(executeFn: ExecuteFn, options: GongToolOptions = {}): 
   const run = async (input: GongToolInput, call: ToolCallOptions): Promise<ToolResult> => {
     if (input.entity === DESCRIBE || input.action === DESCRIBE) return describeAnswer(input, offer, maxChars);
     const spec = requireOffered(input.entity, input.action, offer);
-    // `offset` and `limit` are the tool's own: they shape the text, Gong never sees them.
-    const { offset: rawOffset, limit: rawLimit, ...params } = input.params ?? {};
+    // `offset`, `limit` and `pages` are the tool's own: they shape the answer, Gong never sees them.
+    const { offset: rawOffset, limit: rawLimit, pages: rawPages, ...params } = input.params ?? {};
     const offset = wholeNumber(rawOffset, "offset", 0) ?? 0;
     const limit = wholeNumber(rawLimit, "limit", 1);
-    const result = await executeWithRetries(asModelCall(input, spec, params), call);
+    const request = asModelCall(input, spec, params);
+    const result = await fetchPages({
+      params: request.params,
+      planned: plannedPages(rawPages, pages, spec),
+      maxChars,
+      offset,
+      limit,
+      call,
+      fetchPage: (pageParams, done) => executeWithRetries({ ...request, params: pageParams }, call, done),
+    });
     releaseStreams(result);
     return { ok: true, text: renderResult(result, { maxChars, offset, limit }), result };
   };

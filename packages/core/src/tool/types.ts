@@ -22,7 +22,11 @@ export type ExecuteFn = (
 
 export interface ToolCallOptions {
   signal?: AbortSignal;
-  /** Called while a call is in progress (e.g. pages fetched), for frameworks that report progress. */
+  /**
+   * Called while a call is in progress, for frameworks that report progress: after each page of a
+   * multi-page call (`{ progress: pagesFetched, total: pagesPlanned, message: "page N: M records" }`),
+   * and before an internal retry (`progress` = pages fetched so far).
+   */
   onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
 }
 
@@ -54,6 +58,14 @@ export interface GongToolOptions {
   allowWrites?: boolean;
   /** Offer operations that spend Gong credits (`ask_entity`, `entity_brief`; default false). */
   includeCreditSpending?: boolean;
+  /**
+   * Pages of a paged list fetched per call when the model does not say; default 1 (one Gong request).
+   * Past one, the tool follows `meta.cursor` and concatenates the records, stopping early at the last
+   * page or before the text would outgrow `maxOutputChars`; `meta.cursor` then continues exactly after them.
+   */
+  maxPages?: number;
+  /** The most pages the model may ask for in one call with `params.pages`; default 5 (never below `maxPages`). */
+  maxPagesCeiling?: number;
 }
 
 export interface GongTool {
