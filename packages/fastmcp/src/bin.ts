@@ -19,6 +19,8 @@ Serves Gong to MCP clients through one tool, gong_execute(entity, action, params
   --allow-writes            also offer Gong write actions (default: read-only)
   --max-output-chars N      bound on the text of one tool result (default 50000)
   --internal-retries N      retries of temporary errors before the model sees them (default 1)
+  --max-pages N             pages of a paged list fetched per call (default 1)
+  --max-pages-ceiling N     the most pages the model may ask for with params.pages (default 5)
   --tool-name NAME          tool name (default gong_execute)
   --description-prefix TXT  text put before the tool description (what this Gong holds, for the model)
 
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
         "allow-writes": { type: "boolean" },
         "max-output-chars": { type: "string" },
         "internal-retries": { type: "string" },
+        "max-pages": { type: "string" },
+        "max-pages-ceiling": { type: "string" },
         "tool-name": { type: "string" },
         "description-prefix": { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -77,6 +81,8 @@ async function main(): Promise<void> {
   }
   const maxOutputChars = integerFlag("max-output-chars", values["max-output-chars"], 1);
   const internalRetries = integerFlag("internal-retries", values["internal-retries"], 0);
+  const maxPages = integerFlag("max-pages", values["max-pages"], 1);
+  const maxPagesCeiling = integerFlag("max-pages-ceiling", values["max-pages-ceiling"], 1);
 
   let connector: GongConnector;
   try {
@@ -90,6 +96,8 @@ async function main(): Promise<void> {
     allowWrites: values["allow-writes"] === true,
     ...(maxOutputChars === undefined ? {} : { maxOutputChars }),
     ...(internalRetries === undefined ? {} : { internalRetries }),
+    ...(maxPages === undefined ? {} : { maxPages }),
+    ...(maxPagesCeiling === undefined ? {} : { maxPagesCeiling }),
     ...(values["tool-name"] === undefined ? {} : { toolName: values["tool-name"] }),
     ...(values["description-prefix"] === undefined
       ? {}

@@ -119,6 +119,83 @@ describe("tools/call", () => {
     expect(progress[0]).toEqual({ progress: 0, message: "asking Gong: calls list" });
   });
 
+  it("follows the cursor for params.pages, with progress rising page by page up to 3 at the client", async () => {
+    // Three pages of calls are about 150,000 characters: room for them, and a ceiling set by flag.
+    const paged = await connectStdio(serverEnv(sandbox), [
+      "--max-output-chars",
+      "1000000",
+      "--max-pages-ceiling",
+      "4",
+    ]);
+    try {
+      const params = range(0, 60);
+      const before = sandbox.requests.forPath("/v2/calls").length;
+      const progress: Array<{ progress: number; total?: number; message?: string }> = [];
+      const result = await paged.client.callTool(
+        {
+          name: "gong_execute",
+          arguments: { entity: "calls", action: "list", params: { ...params, pages: 3 } },
+        },
+        undefined,
+        { onprogress: (update) => progress.push(update) },
+      );
+      expect(result.isError).not.toBe(true);
+      type Body = {
+        data: Array<{ id: string }>;
+        meta: { hasMore: boolean; cursor?: string; pages?: { returned: number; planned: number } };
+      };
+      const body = JSON.parse(textOf(result)) as Body;
+      expect(body.meta).toMatchObject({ hasMore: true, pages: { returned: 3, planned: 3 } });
+
+      // MCP wants every notification's progress above the last one; the pages count 1, 2, 3 of 3.
+      const values = progress.map((update) => update.progress);
+      for (let index = 1; index < values.length; index++) {
+        expect(values[index]!).toBeGreaterThan(values[index - 1]!);
+      }
+      expect(values.at(-1)).toBe(3);
+      const pages = progress.filter((update) => update.total !== undefined);
+      expect(pages.map((update) => [update.progress, update.total])).toEqual([
+        [1, 3],
+        [2, 3],
+        [3, 3],
+      ]);
+      const counts = pages.map((update) =>
+        Number(/^page \d: (\d+) records$/.exec(update.message ?? "")?.[1]),
+      );
+      expect(counts.reduce((sum, count) => sum + count, 0)).toBe(body.data.length);
+
+      // Three requests, the cursor re-sent with the same dates, and `pages` never reaching Gong.
+      const asked = sandbox.requests.forPath("/v2/calls").slice(before);
+      expect(asked).toHaveLength(3);
+      for (const request of asked) {
+        expect(request.query).toMatchObject(params);
+        expect(request.query).not.toHaveProperty("pages");
+      }
+      expect(asked.map((request) => typeof request.query["cursor"])).toEqual([
+        "undefined",
+        "string",
+        "string",
+      ]);
+
+      // The cursor continues after the last record: nothing repeated.
+      const next = await paged.client.callTool({
+        name: "gong_execute",
+        arguments: {
+          entity: "calls",
+          action: "list",
+          params: { ...params, cursor: body.meta.cursor, pages: 10 },
+        },
+      });
+      const nextBody = JSON.parse(textOf(next)) as Body;
+      expect(nextBody.meta.pages?.planned).toBe(4);
+      const seen = new Set(body.data.map((call) => call.id));
+      expect(nextBody.data.length).toBeGreaterThan(0);
+      expect(nextBody.data.filter((call) => seen.has(call.id))).toEqual([]);
+    } finally {
+      await paged.close();
+    }
+  });
+
   it("never writes a credential to the client or to its own stderr", async () => {
     const basic = Buffer.from(`${sandbox.accessKey}:${sandbox.accessKeySecret}`).toString("base64");
     const failure = await session.client.callTool({
