@@ -142,6 +142,31 @@ describe("progress", () => {
   });
 });
 
+describe("progress between pages", () => {
+  it("puts notes without a number halfway to the next step, so page numbers still rise", async () => {
+    const server = createGongMcpServer({
+      execute: async (_entity, _action, _params, options) => {
+        options?.onProgress?.({ progress: 1, total: 2, message: "page 1" });
+        options?.onProgress?.({ message: "retrying" });
+        options?.onProgress?.({ progress: 1, message: "retrying again at the same page" });
+        options?.onProgress?.({ progress: 2, total: 2, message: "page 2" });
+        return { data: [] };
+      },
+    });
+    const client = await serveAndConnect(server);
+    const progress: Array<{ progress: number; total?: number; message?: string }> = [];
+    await client.callTool(
+      { name: "gong_execute", arguments: { entity: "users", action: "list" } },
+      undefined,
+      {
+        onprogress: (update) => progress.push(update),
+      },
+    );
+    expect(progress.map((p) => p.progress)).toEqual([0, 1, 1.5, 1.75, 2]);
+    expect(progress.at(-1)).toEqual({ progress: 2, total: 2, message: "page 2" });
+  });
+});
+
 describe("annotations", () => {
   it("marks the tool read-only unless writes are allowed", () => {
     const execute = async () => ({ data: [] });

@@ -5,7 +5,7 @@
 import { type Sandbox, startSandbox } from "@gong-agent/sandbox";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GongConnector } from "../../src/connector.js";
-import { GongValidationError } from "../../src/errors.js";
+import { GongServerError, GongValidationError } from "../../src/errors.js";
 import { toGongTool } from "../../src/tool/source.js";
 import { toolUtils } from "../../src/tool/tool-utils.js";
 import type { ExecuteFn, GongToolOptions } from "../../src/tool/types.js";
@@ -297,6 +297,31 @@ describe("params.limit and params.offset over several pages", () => {
 });
 
 describe("a failing page", () => {
+  it("retries a temporary failure of a later page inside, reporting it at the pages done so far", async () => {
+    let failed = false;
+    const execute: ExecuteFn = async (entity, action, params, options) => {
+      if (params["cursor"] !== undefined && !failed) {
+        failed = true;
+        throw new GongServerError("Gong answered 503.", { status: 503 });
+      }
+      return gong.executeFn(entity, action, params, options);
+    };
+    const progress: Progress[] = [];
+    const result = await toolUtils(execute, { maxOutputChars: LOTS }).execute(
+      { entity: "calls", action: "list", params: { ...RANGE, pages: 2 } },
+      { onProgress: (update) => progress.push(update) },
+    );
+    expect(result.ok).toBe(true);
+    const answer = JSON.parse(result.text) as Answer;
+    expect(answer.meta.pages).toEqual({ returned: 2, planned: 2 });
+    expect(answer.data.map((call) => call.id)).toEqual(allIds.slice(0, answer.data.length));
+    expect(progress.map((p) => [p.progress, p.message?.slice(0, 8)])).toEqual([
+      [1, "page 1: "],
+      [1, "retrying"],
+      [2, "page 2: "],
+    ]);
+  });
+
   it("keeps the pages already fetched and points meta.cursor at the one that failed", async () => {
     const execute: ExecuteFn = async (entity, action, params, options) => {
       if (params["cursor"] !== undefined) throw new GongValidationError("the second page is unavailable");

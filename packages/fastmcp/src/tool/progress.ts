@@ -39,8 +39,9 @@ export function progressReporter(send: (progress: McpProgress) => void): Progres
     const proposed = update.progress;
     const numbered = typeof proposed === "number" && Number.isFinite(proposed);
     const increases = numbered && proposed > last;
-    // A number that goes backwards is the source's own count restarting: move on by a whole step.
-    const fallback = numbered && proposed < last ? last + 1 : between(last);
+    // The same whole step again (a retry at the same page) is a note; a number from an earlier step is the
+    // source's own count restarting: move on by a whole step.
+    const fallback = numbered && proposed < Math.floor(last) ? last + 1 : between(last);
     const progress: McpProgress = { progress: increases ? proposed : fallback };
     // A total only means something next to the source's own progress numbers.
     if (increases && typeof update.total === "number" && update.total >= proposed)
