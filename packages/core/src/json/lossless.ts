@@ -4,12 +4,6 @@
  * Such integers come back as exact digit strings; everything else is exactly what JSON.parse gives.
  */
 
-/**
- * A number of 16+ digits right after `:`, `,` or `[`: the only place an unsafe integer can be (quoted ids
- * follow a `"`). Written as alternatives of single characters, which V8 scans faster than a class.
- */
-const MAYBE_UNSAFE_NUMBER = /(?::|,|\[)\s*-?\d{16}/;
-
 /** Every string literal (skipped whole) or number literal (matched whole) in JSON text. */
 const STRING_OR_NUMBER = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
@@ -20,19 +14,26 @@ function quoteUnsafeInteger(token: string): string {
   return Number.isSafeInteger(Number(token)) ? token : `"${token}"`;
 }
 
+/** Whether a parsed value holds an integer JSON.parse may have rounded (beyond ±MAX_SAFE_INTEGER). */
+function holdsUnsafeInteger(value: unknown): boolean {
+  if (typeof value === "number") return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsUnsafeInteger(item)) return true;
+    return false;
+  }
+  for (const key in value) if (holdsUnsafeInteger((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 /**
  * Parses JSON text like JSON.parse, except that integers beyond ±Number.MAX_SAFE_INTEGER become exact
- * digit strings. Fast path: plain JSON.parse unless the text holds a bare number of 16+ digits
- * (quoted ids such as Gong's call ids do not trigger the slower path).
+ * digit strings. Fast path: plain JSON.parse, then a walk of the parsed values (several times cheaper than
+ * scanning the text); only when that finds a possibly rounded integer is the text parsed again losslessly.
  */
 export function parseJsonLossless(text: string): unknown {
-  if (!MAYBE_UNSAFE_NUMBER.test(text) && !/^\s*-?\d{16}/.test(text)) return JSON.parse(text);
+  const parsed: unknown = JSON.parse(text);
+  if (!holdsUnsafeInteger(parsed)) return parsed;
   const rewritten = text.replace(STRING_OR_NUMBER, quoteUnsafeInteger);
-  if (rewritten.length === text.length) return JSON.parse(text);
-  try {
-    return JSON.parse(rewritten);
-  } catch {
-    // Report malformed input with JSON.parse's own message about the original text.
-    return JSON.parse(text);
-  }
+  return rewritten.length === text.length ? parsed : JSON.parse(rewritten);
 }
