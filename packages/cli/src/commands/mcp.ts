@@ -23,7 +23,7 @@ export const mcpCommand: CommandSpec = {
     "gong-agent mcp",
     "gong-agent mcp --sandbox",
     "gong-agent mcp --http 8808",
-    "npx @modelcontextprotocol/inspector gong-agent mcp --sandbox",
+    "npx @modelcontextprotocol/inspector@0.15.0 gong-agent mcp --sandbox   (0.15 is the last release for Node 20)",
   ],
   run: async (ctx, { values }) => {
     const port = intOption(values, "http", { min: 1, max: 65535 });
